@@ -1,0 +1,698 @@
+/* Case files: JSON to struct casefile and back, and the edits a session makes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "legitcheck/casefile.h"
+#include "legitcheck/json.h"
+#include "legitcheck/storage.h"
+
+#define PUSHK(ctx, k) json_path_push_key(&(ctx)->path, (k))
+#define PUSHI(ctx, i) json_path_push_index(&(ctx)->path, (i))
+#define POP(ctx) json_path_pop(&(ctx)->path)
+
+static const char *const root_keys[] = {"format",  "format_version", "checklist", "title",
+					"description", "created", "modified",	     "answers",
+					"history", NULL};
+static const char *const checklist_keys[] = {"id", "version", "digest", NULL};
+static const char *const answer_keys[] = {"choice", "note", "answered", "evidence", NULL};
+static const char *const evidence_keys[] = {"source", "title",	"date",	 "event_date", "url",
+					    "citation", "quote", "kind", "grade",	     "origin",
+					    "disputed", "note",	 NULL};
+static const char *const history_keys[] = {"time", "question", "from", "to", NULL};
+
+static void stamp(char **field)
+{
+	char now[21];
+
+	util_now_iso(now);
+	free(*field);
+	*field = xstrdup(now);
+}
+
+struct casefile *casefile_new(const struct checklist *cl, const char *title)
+{
+	struct casefile *cf = xcalloc(1, sizeof(*cf));
+	size_t i;
+
+	cf->checklist = cl;
+	cf->title = xstrdup(title ? title : "");
+	stamp(&cf->created);
+	cf->modified = xstrdup(cf->created);
+	cf->checklist_id = xstrdup(cl->id);
+	cf->checklist_version = xstrdup(cl->version);
+	cf->checklist_digest = xstrdup(cl->digest);
+	cf->answers = xcalloc(cl->nquestions ? cl->nquestions : 1, sizeof(*cf->answers));
+	for (i = 0; i < cl->nquestions; i++)
+		cf->answers[i].choice = -1;
+	return cf;
+}
+
+void answer_release(struct answer *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nevidence; i++)
+		evidence_release(&a->evidence[i]);
+	free(a->evidence);
+	free(a->note);
+	free(a->answered);
+	json_extras_free(a->extras);
+	memset(a, 0, sizeof(*a));
+	a->choice = -1;
+}
+
+void answer_copy(struct answer *dst, const struct answer *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof(*dst));
+	dst->choice = src->choice;
+	dst->note = src->note ? xstrdup(src->note) : NULL;
+	dst->answered = src->answered ? xstrdup(src->answered) : NULL;
+	dst->nevidence = dst->aevidence = src->nevidence;
+	dst->evidence = xcalloc(src->nevidence ? src->nevidence : 1, sizeof(*dst->evidence));
+	for (i = 0; i < src->nevidence; i++)
+		evidence_copy(&dst->evidence[i], &src->evidence[i]);
+	/* Unknown keys stay with the live answer: an undo restores the known fields. */
+}
+
+static void history_release(struct history_entry *h)
+{
+	free(h->time);
+	free(h->question);
+	free(h->from);
+	free(h->to);
+	json_extras_free(h->extras);
+}
+
+void casefile_free(struct casefile *cf)
+{
+	size_t i;
+
+	if (!cf)
+		return;
+	for (i = 0; cf->checklist && i < cf->checklist->nquestions; i++)
+		answer_release(&cf->answers[i]);
+	free(cf->answers);
+	for (i = 0; i < cf->nhistory; i++)
+		history_release(&cf->history[i]);
+	free(cf->history);
+	free(cf->title);
+	free(cf->description);
+	free(cf->created);
+	free(cf->modified);
+	free(cf->checklist_id);
+	free(cf->checklist_version);
+	free(cf->checklist_digest);
+	json_extras_free(cf->checklist_extras);
+	json_extras_free(cf->extras);
+	free(cf);
+}
+
+/* ---- Loading ---- */
+
+static bool is_timestamp(const char *s)
+{
+	return s && strlen(s) == 20 && s[10] == 'T' && s[19] == 'Z' &&
+	       evidence_date_problem(s) == NULL;
+}
+
+static void take_time(struct json_ctx *ctx, cJSON *obj, const char *key, char **out)
+{
+	if (json_take_string(ctx, obj, key, false, out) && !is_timestamp(*out)) {
+		PUSHK(ctx, key);
+		json_ctx_error(ctx, "invalid time \"%s\" (expected UTC as YYYY-MM-DDTHH:MM:SSZ)",
+			       *out);
+		POP(ctx);
+	}
+}
+
+static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
+{
+	char *kind = NULL, *grade = NULL, *origin = NULL;
+	evidence_init(ev);
+	if (!cJSON_IsObject(obj)) {
+		json_ctx_error(ctx, "expected an evidence object, found %s", json_type_name(obj));
+		return;
+	}
+	if (json_take_string(ctx, obj, "source", true, &ev->source) && !*ev->source) {
+		PUSHK(ctx, "source");
+		json_ctx_error(ctx, "the source must not be empty (who published it?)");
+		POP(ctx);
+	}
+	json_take_string(ctx, obj, "title", false, &ev->title);
+	json_take_string(ctx, obj, "url", false, &ev->url);
+	json_take_string(ctx, obj, "citation", false, &ev->citation);
+	json_take_string(ctx, obj, "quote", false, &ev->quote);
+	json_take_string(ctx, obj, "note", false, &ev->note);
+	json_get_bool(ctx, obj, "disputed", false, &ev->disputed);
+	if (json_take_string(ctx, obj, "date", false, &ev->date) &&
+	    evidence_date_problem(ev->date)) {
+		PUSHK(ctx, "date");
+		json_ctx_error(ctx, "invalid date \"%s\": %s", ev->date,
+			       evidence_date_problem(ev->date));
+		POP(ctx);
+	}
+	if (json_take_string(ctx, obj, "event_date", false, &ev->event_date) &&
+	    evidence_date_problem(ev->event_date)) {
+		PUSHK(ctx, "event_date");
+		json_ctx_error(ctx, "invalid date \"%s\": %s", ev->event_date,
+			       evidence_date_problem(ev->event_date));
+		POP(ctx);
+	}
+	if (json_take_string(ctx, obj, "kind", false, &kind)) {
+		ev->kind = evidence_kind_parse(kind);
+		if (ev->kind == KIND_UNSET) {
+			const char *hint = util_suggest(kind, evidence_kind_names, KIND_COUNT);
+
+			PUSHK(ctx, "kind");
+			json_ctx_error(ctx,
+				       "unknown kind \"%s\"%s%s%s (one of official_document, "
+				       "official_statement, news_report, expert_analysis, other)",
+				       kind, hint ? " (did you mean \"" : "", hint ? hint : "",
+				       hint ? "\"?)" : "");
+			POP(ctx);
+		}
+	}
+	if (json_take_string(ctx, obj, "grade", false, &grade) &&
+	    !evidence_parse_grade(grade, &ev->reliability, &ev->credibility)) {
+		PUSHK(ctx, "grade");
+		json_ctx_error(ctx,
+			       "invalid grade \"%s\" (Admiralty code: reliability A-F then "
+			       "credibility 1-6, as B2)",
+			       grade);
+		POP(ctx);
+	}
+	if (json_take_string(ctx, obj, "origin", false, &origin)) {
+		ev->origin = evidence_origin_parse(origin);
+		if (ev->origin == ORIGIN_UNSET) {
+			PUSHK(ctx, "origin");
+			json_ctx_error(ctx,
+				       "unknown origin \"%s\" (one of host, intervening, third_party)",
+				       origin);
+			POP(ctx);
+		}
+	}
+	free(kind);
+	free(grade);
+	free(origin);
+	ev->extras = json_extras_collect(obj, evidence_keys);
+}
+
+static void load_answer(struct json_ctx *ctx, const struct question *q, cJSON *obj,
+			struct answer *a)
+{
+	char *choice = NULL;
+	cJSON *ev, *it;
+	size_t i = 0;
+
+	if (!cJSON_IsObject(obj)) {
+		json_ctx_error(ctx, "expected an answer object, found %s", json_type_name(obj));
+		return;
+	}
+	if (json_take_string(ctx, obj, "choice", false, &choice)) {
+		long ci = question_choice_index(q, choice);
+
+		if (ci < 0) {
+			const char *hint = question_suggest_choice(q, choice);
+
+			PUSHK(ctx, "choice");
+			if (hint)
+				json_ctx_error(ctx, "unknown choice \"%s\" (did you mean \"%s\"?)",
+					       choice, hint);
+			else
+				json_ctx_error(ctx, "unknown choice \"%s\" for %s", choice, q->id);
+			POP(ctx);
+		}
+		a->choice = (int)ci;
+		free(choice);
+	}
+	json_take_string(ctx, obj, "note", false, &a->note);
+	take_time(ctx, obj, "answered", &a->answered);
+	if ((ev = json_get_typed(ctx, obj, "evidence", cJSON_Array, false))) {
+		size_t n = (size_t)cJSON_GetArraySize(ev);
+
+		a->evidence = xcalloc(n ? n : 1, sizeof(*a->evidence));
+		a->aevidence = n ? n : 1;
+		PUSHK(ctx, "evidence");
+		for (it = ev->child; it; it = it->next, i++) {
+			PUSHI(ctx, i);
+			load_evidence(ctx, it, &a->evidence[i]);
+			POP(ctx);
+		}
+		a->nevidence = n;
+		POP(ctx);
+	}
+	a->extras = json_extras_collect(obj, answer_keys);
+}
+
+static void load_history(struct json_ctx *ctx, struct casefile *cf, cJSON *arr)
+{
+	cJSON *it;
+	size_t i = 0, n = (size_t)cJSON_GetArraySize(arr);
+
+	cf->history = xcalloc(n ? n : 1, sizeof(*cf->history));
+	cf->ahistory = n ? n : 1;
+	PUSHK(ctx, "history");
+	for (it = arr->child; it; it = it->next, i++) {
+		struct history_entry *h = &cf->history[i];
+		cJSON *v;
+
+		PUSHI(ctx, i);
+		if (!cJSON_IsObject(it)) {
+			json_ctx_error(ctx, "expected a history object");
+			POP(ctx);
+			continue;
+		}
+		take_time(ctx, it, "time", &h->time);
+		json_take_string(ctx, it, "question", true, &h->question);
+		v = cJSON_GetObjectItemCaseSensitive(it, "from");
+		if (v && !cJSON_IsNull(v))
+			json_take_string(ctx, it, "from", true, &h->from);
+		v = cJSON_GetObjectItemCaseSensitive(it, "to");
+		if (v && !cJSON_IsNull(v))
+			json_take_string(ctx, it, "to", true, &h->to);
+		h->extras = json_extras_collect(it, history_keys);
+		POP(ctx);
+	}
+	cf->nhistory = n;
+	POP(ctx);
+}
+
+static int check_checklist_match(struct json_ctx *ctx, struct casefile *cf, unsigned flags)
+{
+	const struct checklist *cl = cf->checklist;
+	bool version_differs = cf->checklist_version && strcmp(cf->checklist_version, cl->version);
+	bool digest_differs = cf->checklist_digest && strcmp(cf->checklist_digest, cl->digest);
+
+	if (!version_differs && !digest_differs)
+		return LC_OK;
+	if (flags & CASEFILE_ACCEPT_CHECKLIST_CHANGE) {
+		cf->checklist_changed = true;
+		return LC_OK;
+	}
+	PUSHK(ctx, "checklist");
+	if (version_differs)
+		json_ctx_error(ctx,
+			       "the case was answered against checklist \"%s\" version %s, but "
+			       "version %s was found (%s); review the answers, then accept the "
+			       "new version with 'legitcheck upgrade'",
+			       cl->id, cf->checklist_version, cl->version, cl->path);
+	else
+		json_ctx_error(ctx,
+			       "checklist \"%s\" %s has changed since the case was written (its "
+			       "digest differs; %s); review the answers, then accept it with "
+			       "'legitcheck upgrade'",
+			       cl->id, cl->version, cl->path);
+	POP(ctx);
+	return LC_ERR_DATA;
+}
+
+int casefile_load_buffer(const char *text, size_t len, const char *name,
+			 casefile_resolver resolve, void *rctx, unsigned flags,
+			 struct casefile **out, struct error *err)
+{
+	struct json_ctx ctx;
+	struct error local;
+	struct casefile *cf = NULL;
+	cJSON *root = NULL, *cl_obj, *answers, *history, *it;
+	char *format = NULL;
+	long fv = 0;
+	size_t i;
+	int rc = LC_OK;
+
+	*out = NULL;
+	error_init(&local);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.name = name;
+	ctx.text = text;
+	ctx.len = len;
+	ctx.err = &local;
+	if (json_parse(text, len, name, &root, &local))
+		goto out;
+	if (!cJSON_IsObject(root)) {
+		json_ctx_error(&ctx, "a case file is a JSON object, found %s", json_type_name(root));
+		goto out;
+	}
+	if (json_take_string(&ctx, root, "format", true, &format) &&
+	    strcmp(format, CASEFILE_FORMAT) != 0) {
+		PUSHK(&ctx, "format");
+		json_ctx_error(&ctx, "not a case file: format is \"%s\", expected \"%s\"", format,
+			       CASEFILE_FORMAT);
+		POP(&ctx);
+	}
+	if (local.count)
+		goto out;
+	if (json_get_int(&ctx, root, "format_version", true, 1, 1000000, &fv) &&
+	    fv > CASEFILE_FORMAT_VERSION) {
+		PUSHK(&ctx, "format_version");
+		json_ctx_error(&ctx,
+			       "format version %ld is newer than this legitcheck reads (%d); "
+			       "upgrade legitcheck",
+			       fv, CASEFILE_FORMAT_VERSION);
+		POP(&ctx);
+	}
+	cl_obj = json_get_typed(&ctx, root, "checklist", cJSON_Object, true);
+	if (local.count)
+		goto out;
+	cf = xcalloc(1, sizeof(*cf));
+	PUSHK(&ctx, "checklist");
+	json_take_string(&ctx, cl_obj, "id", true, &cf->checklist_id);
+	json_take_string(&ctx, cl_obj, "version", false, &cf->checklist_version);
+	json_take_string(&ctx, cl_obj, "digest", false, &cf->checklist_digest);
+	cf->checklist_extras = json_extras_collect(cl_obj, checklist_keys);
+	POP(&ctx);
+	if (local.count)
+		goto out;
+	{
+		struct error rerr;
+
+		error_init(&rerr);
+		if (resolve(cf->checklist_id, cf->checklist_version, rctx, &cf->checklist, &rerr)) {
+			PUSHK(&ctx, "checklist");
+			PUSHK(&ctx, "id");
+			json_ctx_error(&ctx, "%s", error_message(&rerr, 0));
+			POP(&ctx);
+			POP(&ctx);
+			local.status = rerr.status == LC_ERR_DATA ? LC_ERR_DATA : rerr.status;
+			error_release(&rerr);
+			goto out;
+		}
+		error_release(&rerr);
+	}
+	if (check_checklist_match(&ctx, cf, flags))
+		goto out;
+	cf->answers = xcalloc(cf->checklist->nquestions ? cf->checklist->nquestions : 1,
+			      sizeof(*cf->answers));
+	for (i = 0; i < cf->checklist->nquestions; i++)
+		cf->answers[i].choice = -1;
+	if (!json_take_string(&ctx, root, "title", false, &cf->title))
+		cf->title = xstrdup("");
+	json_take_string(&ctx, root, "description", false, &cf->description);
+	take_time(&ctx, root, "created", &cf->created);
+	take_time(&ctx, root, "modified", &cf->modified);
+	if ((answers = json_get_typed(&ctx, root, "answers", cJSON_Object, false))) {
+		PUSHK(&ctx, "answers");
+		for (it = answers->child; it; it = it->next) {
+			long qi = checklist_question_index(cf->checklist, it->string);
+
+			PUSHK(&ctx, it->string);
+			if (qi < 0) {
+				const char *hint = checklist_suggest_question(cf->checklist,
+									      it->string);
+
+				if (hint)
+					json_ctx_error(&ctx,
+						       "no question \"%s\" in checklist \"%s\" (did "
+						       "you mean \"%s\"?)",
+						       it->string, cf->checklist->id, hint);
+				else
+					json_ctx_error(&ctx, "no question \"%s\" in checklist \"%s\"",
+						       it->string, cf->checklist->id);
+			} else {
+				load_answer(&ctx, &cf->checklist->questions[qi], it,
+					    &cf->answers[qi]);
+			}
+			POP(&ctx);
+		}
+		POP(&ctx);
+	}
+	if ((history = json_get_typed(&ctx, root, "history", cJSON_Array, false)))
+		load_history(&ctx, cf, history);
+	cf->extras = json_extras_collect(root, root_keys);
+out:
+	free(format);
+	cJSON_Delete(root);
+	if (local.count) {
+		rc = local.status;
+		error_merge(err, &local);
+		err->status = err->status ? err->status : (enum lc_status)rc;
+		casefile_free(cf);
+		cf = NULL;
+	}
+	error_release(&local);
+	*out = cf;
+	return rc;
+}
+
+int casefile_load_file(const char *path, casefile_resolver resolve, void *ctx, unsigned flags,
+		       struct casefile **out, struct error *err)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	rc = storage_read_file(path, &text, &len, err);
+	if (rc)
+		return rc;
+	rc = casefile_load_buffer(text, len, path, resolve, ctx, flags, out, err);
+	free(text);
+	return rc;
+}
+
+/* ---- Writing ---- */
+
+static void opt_string(struct json_writer *w, const char *key, const char *v)
+{
+	if (v) {
+		jw_key(w, key);
+		jw_string(w, v);
+	}
+}
+
+static void write_evidence(struct json_writer *w, const struct evidence *ev)
+{
+	char grade[3];
+
+	jw_begin_object(w);
+	jw_key(w, "source");
+	jw_string(w, ev->source ? ev->source : "");
+	opt_string(w, "title", ev->title);
+	opt_string(w, "date", ev->date);
+	opt_string(w, "event_date", ev->event_date);
+	opt_string(w, "url", ev->url);
+	opt_string(w, "citation", ev->citation);
+	opt_string(w, "quote", ev->quote);
+	if (ev->kind != KIND_UNSET)
+		opt_string(w, "kind", evidence_kind_names[ev->kind]);
+	if (ev->reliability) {
+		grade[0] = ev->reliability;
+		grade[1] = ev->credibility;
+		grade[2] = '\0';
+		opt_string(w, "grade", grade);
+	}
+	if (ev->origin != ORIGIN_UNSET)
+		opt_string(w, "origin", evidence_origin_names[ev->origin]);
+	jw_key(w, "disputed");
+	jw_bool(w, ev->disputed);
+	opt_string(w, "note", ev->note);
+	jw_extras(w, ev->extras);
+	jw_end_object(w);
+}
+
+static bool answer_is_empty(const struct answer *a)
+{
+	return a->choice < 0 && !a->note && !a->answered && !a->nevidence && !a->extras;
+}
+
+void casefile_serialize(const struct casefile *cf, struct strbuf *sb)
+{
+	const struct checklist *cl = cf->checklist;
+	struct json_writer w;
+	size_t i, j;
+
+	json_writer_init(&w, sb, false);
+	jw_begin_object(&w);
+	jw_key(&w, "format");
+	jw_string(&w, CASEFILE_FORMAT);
+	jw_key(&w, "format_version");
+	jw_int(&w, CASEFILE_FORMAT_VERSION);
+	jw_key(&w, "checklist");
+	jw_begin_object(&w);
+	jw_key(&w, "id");
+	jw_string(&w, cl->id);
+	jw_key(&w, "version");
+	jw_string(&w, cf->checklist_changed || !cf->checklist_version ? cl->version
+								      : cf->checklist_version);
+	jw_key(&w, "digest");
+	jw_string(&w, cf->checklist_changed || !cf->checklist_digest ? cl->digest
+								     : cf->checklist_digest);
+	jw_extras(&w, cf->checklist_extras);
+	jw_end_object(&w);
+	jw_key(&w, "title");
+	jw_string(&w, cf->title ? cf->title : "");
+	opt_string(&w, "description", cf->description);
+	opt_string(&w, "created", cf->created);
+	opt_string(&w, "modified", cf->modified);
+	jw_key(&w, "answers");
+	jw_begin_object(&w);
+	for (i = 0; i < cl->nquestions; i++) {
+		const struct answer *a = &cf->answers[i];
+		const struct question *q = &cl->questions[i];
+
+		if (answer_is_empty(a))
+			continue;
+		jw_key(&w, q->id);
+		jw_begin_object(&w);
+		if (a->choice >= 0) {
+			jw_key(&w, "choice");
+			jw_string(&w, q->choices[a->choice].keyword);
+		}
+		opt_string(&w, "note", a->note);
+		opt_string(&w, "answered", a->answered);
+		jw_key(&w, "evidence");
+		jw_begin_array(&w);
+		for (j = 0; j < a->nevidence; j++)
+			write_evidence(&w, &a->evidence[j]);
+		jw_end_array(&w);
+		jw_extras(&w, a->extras);
+		jw_end_object(&w);
+	}
+	jw_end_object(&w);
+	jw_key(&w, "history");
+	jw_begin_array(&w);
+	for (i = 0; i < cf->nhistory; i++) {
+		const struct history_entry *h = &cf->history[i];
+
+		jw_begin_object(&w);
+		opt_string(&w, "time", h->time);
+		jw_key(&w, "question");
+		jw_string(&w, h->question ? h->question : "");
+		jw_key(&w, "from");
+		jw_string_or_null(&w, h->from);
+		jw_key(&w, "to");
+		jw_string_or_null(&w, h->to);
+		jw_extras(&w, h->extras);
+		jw_end_object(&w);
+	}
+	jw_end_array(&w);
+	jw_extras(&w, cf->extras);
+	jw_end_object(&w);
+	strbuf_addc(sb, '\n');
+}
+
+int casefile_save(const struct casefile *cf, const char *path, struct error *err)
+{
+	struct strbuf sb;
+	int rc;
+
+	strbuf_init(&sb);
+	casefile_serialize(cf, &sb);
+	rc = storage_write_atomic(path, sb.buf, sb.len, err);
+	strbuf_release(&sb);
+	return rc;
+}
+
+/* ---- Edits ---- */
+
+bool casefile_set_choice(struct casefile *cf, size_t question, int choice)
+{
+	const struct question *q = &cf->checklist->questions[question];
+	struct answer *a = &cf->answers[question];
+	struct history_entry *h;
+
+	if (a->choice == choice)
+		return false;
+	xgrow(&cf->history, &cf->ahistory, cf->nhistory + 1, sizeof(*cf->history));
+	h = &cf->history[cf->nhistory++];
+	memset(h, 0, sizeof(*h));
+	stamp(&h->time);
+	h->question = xstrdup(q->id);
+	h->from = a->choice >= 0 ? xstrdup(q->choices[a->choice].keyword) : NULL;
+	h->to = choice >= 0 ? xstrdup(q->choices[choice].keyword) : NULL;
+	a->choice = choice;
+	if (choice >= 0)
+		stamp(&a->answered);
+	stamp(&cf->modified);
+	return true;
+}
+
+bool casefile_set_note(struct casefile *cf, size_t question, const char *note)
+{
+	struct answer *a = &cf->answers[question];
+
+	if (util_streq(a->note, note))
+		return false;
+	free(a->note);
+	a->note = note && *note ? xstrdup(note) : NULL;
+	stamp(&cf->modified);
+	return true;
+}
+
+bool casefile_set_title(struct casefile *cf, const char *title)
+{
+	if (util_streq(cf->title, title))
+		return false;
+	free(cf->title);
+	cf->title = xstrdup(title);
+	stamp(&cf->modified);
+	return true;
+}
+
+void casefile_add_evidence(struct casefile *cf, size_t question, struct evidence *ev)
+{
+	struct answer *a = &cf->answers[question];
+
+	xgrow(&a->evidence, &a->aevidence, a->nevidence + 1, sizeof(*a->evidence));
+	a->evidence[a->nevidence++] = *ev;
+	evidence_init(ev);
+	stamp(&cf->modified);
+}
+
+void casefile_replace_evidence(struct casefile *cf, size_t question, size_t n, struct evidence *ev)
+{
+	struct answer *a = &cf->answers[question];
+
+	if (n >= a->nevidence)
+		return;
+	if (!ev->extras) {
+		ev->extras = a->evidence[n].extras;
+		a->evidence[n].extras = NULL;
+	}
+	evidence_release(&a->evidence[n]);
+	a->evidence[n] = *ev;
+	evidence_init(ev);
+	stamp(&cf->modified);
+}
+
+void casefile_remove_evidence(struct casefile *cf, size_t question, size_t n)
+{
+	struct answer *a = &cf->answers[question];
+
+	if (n >= a->nevidence)
+		return;
+	evidence_release(&a->evidence[n]);
+	memmove(&a->evidence[n], &a->evidence[n + 1], (a->nevidence - n - 1) * sizeof(*a->evidence));
+	a->nevidence--;
+	stamp(&cf->modified);
+}
+
+void casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved)
+{
+	struct answer *a = &cf->answers[question];
+
+	saved->extras = a->extras;
+	a->extras = NULL;
+	answer_release(a);
+	*a = *saved;
+	memset(saved, 0, sizeof(*saved));
+	saved->choice = -1;
+	stamp(&cf->modified);
+}
+
+bool casefile_check_evidence(const struct evidence *ev, struct error *err)
+{
+	size_t before = err->count;
+	const char *why;
+
+	if (!ev->source || !*ev->source)
+		error_add(err, LC_ERR_USAGE, "source: required (who published it?)");
+	if (ev->date && (why = evidence_date_problem(ev->date)))
+		error_add(err, LC_ERR_USAGE, "date: '%s': %s", ev->date, why);
+	if (ev->event_date && (why = evidence_date_problem(ev->event_date)))
+		error_add(err, LC_ERR_USAGE, "event-date: '%s': %s", ev->event_date, why);
+	return err->count == before;
+}

@@ -1,0 +1,316 @@
+/*
+ * The command table and its dispatcher. Adding a command is one entry here and
+ * one handler: help, usage errors and completion follow from the entry.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "handlers.h"
+#include "legitcheck/commands.h"
+
+static const char *const score_formats[] = {"text", "json", NULL};
+
+const struct command commands[] = {
+	{"answer", cmd_answer, CMD_SESSION | CMD_NEEDS_CASE, 1, 2, "answer [QID] CHOICE",
+	 "answer a question (the one at hand unless QID is given)",
+	 "Records CHOICE as the answer to QID, or to the question at hand. The change is\n"
+	 "recorded in the case's history and saved at once. 'unknown' means the evidence\n"
+	 "does not settle the question; it is never the same as 'no'.",
+	 {{0}}},
+	{"checklists", cmd_checklists, CMD_CLI | CMD_SESSION, 0, 0, "checklists",
+	 "list the checklists found, with id, version, title and place",
+	 "Searches $LEGITCHECK_PATH, ./checklists, $XDG_DATA_HOME/legitcheck/checklists and\n"
+	 "the installed data directory, in that order. A checklist shadowed by one of the\n"
+	 "same id earlier in the path is marked as such.",
+	 {{0}}},
+	{"help", cmd_help, CMD_CLI | CMD_SESSION, 0, 1, "help [COMMAND]",
+	 "list the commands, or explain one", NULL, {{0}}},
+	{"list", cmd_list, CMD_SESSION | CMD_NEEDS_CASE, 0, 0, "list",
+	 "every question with its answer and evidence: the review screen", NULL, {{0}}},
+	{"new", cmd_new, CMD_CLI, 1, 1, "new CASE [--checklist ID|FILE] [--title TEXT]",
+	 "create a new case file",
+	 "Creates CASE, answered against the default checklist (five-questions) or the one\n"
+	 "named. Refuses to overwrite an existing file.",
+	 {{"--checklist", "ID|FILE", NULL, "checklist id or file"},
+	  {"--title", "TEXT", NULL, "the case's title"}}},
+	{"note", cmd_note, CMD_SESSION | CMD_NEEDS_CASE, 1, 2, "note [QID] TEXT",
+	 "attach a note to an answer (an empty TEXT removes it)", NULL, {{0}}},
+	{"quit", cmd_quit, CMD_SESSION, 0, 0, "quit", "leave (the case is already saved)", NULL,
+	 {{0}}},
+	{"save", cmd_save, CMD_SESSION | CMD_NEEDS_CASE, 0, 1, "save [FILE]",
+	 "save the case (to FILE, which becomes the case's file)", NULL, {{0}}},
+	{"score", cmd_score, CMD_CLI | CMD_SESSION, 0, -1,
+	 "score [CASE...] [--format text|json] [--strict]",
+	 "the verdicts, criterion by criterion, with their legal sources",
+	 "Scores each CASE (or the open case) against its checklist: every framework's\n"
+	 "verdict and score, each criterion's result and source, the overall verdict with\n"
+	 "its reasons, the consistency findings, unsupported answers and the pivotal\n"
+	 "answers (those whose change would change the overall verdict).\n"
+	 "--strict counts an answer whose evidence does not meet its criterion's proof\n"
+	 "standard as unknown, and says so. With several cases, --format json prints one\n"
+	 "JSON object per line. The exit status is 0 whatever the verdict.",
+	 {{"--format", "FORMAT", score_formats, "text (default) or json"},
+	  {"--strict", NULL, NULL, "apply the proof standards"}}},
+	{"show", cmd_show, CMD_SESSION | CMD_NEEDS_CASE, 0, 1, "show [QID]",
+	 "show a question: text, help, sources, choices, answer and evidence", NULL, {{0}}},
+	{"test", cmd_test, CMD_CLI, 1, -1, "test CHECKLIST...",
+	 "run the self-tests a checklist carries, printing TAP",
+	 "Each test gives answers and the verdicts and findings expected for them. A\n"
+	 "failing test prints what was expected and what the engine gave. Exits 1 if any\n"
+	 "test fails.",
+	 {{0}}},
+	{"title", cmd_title, CMD_SESSION | CMD_NEEDS_CASE, 1, 1, "title TEXT",
+	 "set the case's title", NULL, {{0}}},
+	{"undo", cmd_undo, CMD_SESSION | CMD_NEEDS_CASE, 0, 0, "undo",
+	 "revert the last change of this session", NULL, {{0}}},
+	{"upgrade", cmd_upgrade, CMD_CLI, 1, 1, "upgrade CASE",
+	 "accept a changed checklist for a case",
+	 "A case records the version and digest of its checklist. When the checklist\n"
+	 "changes, loading the case fails so that no answer is silently mis-scored.\n"
+	 "After reviewing the answers, 'upgrade' records the checklist as it is now.",
+	 {{0}}},
+	{"validate", cmd_validate, CMD_CLI | CMD_SESSION, 1, -1, "validate FILE...",
+	 "check checklists and case files, listing every problem",
+	 "Each problem is reported as FILE:LINE:COLUMN: JSON.PATH: message. Exits 65 if\n"
+	 "any file is invalid.",
+	 {{0}}},
+	{"version", cmd_version, CMD_CLI | CMD_SESSION, 0, 0, "version", "print the version",
+	 NULL, {{0}}},
+	{"whatif", cmd_whatif, CMD_CLI | CMD_SESSION, 2, 3, "whatif [CASE] QID CHOICE",
+	 "the verdicts as they would be with one answer changed",
+	 "Scores the case as if QID were answered CHOICE, and shows what would change.\n"
+	 "The case itself is not modified.",
+	 {{"--strict", NULL, NULL, "apply the proof standards"}}},
+};
+
+const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
+
+const struct command *command_find(const char *name, unsigned context, bool prefix_ok,
+				   bool *ambiguous)
+{
+	const struct command *match = NULL;
+	size_t i, n = 0, len = strlen(name);
+
+	if (ambiguous)
+		*ambiguous = false;
+	for (i = 0; i < ncommands; i++) {
+		if (!(commands[i].flags & context))
+			continue;
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+		if (prefix_ok && len && strncmp(commands[i].name, name, len) == 0) {
+			match = &commands[i];
+			n++;
+		}
+	}
+	if (n > 1) {
+		if (ambiguous)
+			*ambiguous = true;
+		return NULL;
+	}
+	return match;
+}
+
+int command_option_index(const struct command *cmd, const char *name)
+{
+	int i;
+
+	for (i = 0; i < CMD_MAX_OPTIONS && cmd->options[i].name; i++)
+		if (strcmp(cmd->options[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *args_opt(const struct args *a, const char *name)
+{
+	int i = command_option_index(a->cmd, name);
+
+	return i < 0 ? NULL : a->opt[i];
+}
+
+static int usage_error(struct session *s, const struct command *cmd, const char *fmt,
+		       const char *arg)
+{
+	struct strbuf sb;
+	int rc;
+
+	strbuf_init(&sb);
+	strbuf_addf(&sb, fmt, arg);
+	rc = session_fail(s, LC_ERR_USAGE, "%s: %s\nusage: %s", cmd->name, sb.buf, cmd->usage);
+	strbuf_release(&sb);
+	return rc;
+}
+
+int command_parse_args(struct session *s, const struct command *cmd, int argc, char **argv,
+		       struct args *a)
+{
+	int i, k;
+	bool options_done = false;
+
+	memset(a, 0, sizeof(*a));
+	a->cmd = cmd;
+	a->argv = xcalloc((size_t)argc + 1, sizeof(*a->argv));
+	for (i = 0; i < argc; i++) {
+		const char *arg = argv[i], *eq;
+		char name[64];
+
+		if (options_done || strncmp(arg, "--", 2) != 0 || strcmp(arg, "--") == 0 ||
+		    arg[2] == '\0') {
+			if (!options_done && strcmp(arg, "--") == 0) {
+				options_done = true;
+				continue;
+			}
+			a->argv[a->argc++] = argv[i];
+			continue;
+		}
+		eq = strchr(arg, '=');
+		snprintf(name, sizeof(name), "%.*s", (int)(eq ? eq - arg : (long)strlen(arg)), arg);
+		k = command_option_index(cmd, name);
+		if (k < 0) {
+			const char *names[CMD_MAX_OPTIONS];
+			const char *hint;
+			int n;
+
+			for (n = 0; n < CMD_MAX_OPTIONS && cmd->options[n].name; n++)
+				names[n] = cmd->options[n].name;
+			hint = util_suggest(name, names, (size_t)n);
+			if (hint) {
+				struct strbuf sb;
+				int rc;
+
+				strbuf_init(&sb);
+				strbuf_addf(&sb, "unknown option '%s' (did you mean '%s'?)", name,
+					    hint);
+				rc = usage_error(s, cmd, "%s", sb.buf);
+				strbuf_release(&sb);
+				free(a->argv);
+				a->argv = NULL;
+				return rc;
+			}
+			free(a->argv);
+			a->argv = NULL;
+			return usage_error(s, cmd, "unknown option '%s'", name);
+		}
+		if (!cmd->options[k].metavar) {
+			if (eq) {
+				free(a->argv);
+				a->argv = NULL;
+				return usage_error(s, cmd, "option '%s' takes no value", name);
+			}
+			a->opt[k] = "";
+			continue;
+		}
+		if (eq) {
+			a->opt[k] = eq + 1;
+		} else if (i + 1 < argc) {
+			a->opt[k] = argv[++i];
+		} else {
+			free(a->argv);
+			a->argv = NULL;
+			return usage_error(s, cmd, "option '%s' needs a value", name);
+		}
+		if (cmd->options[k].values) {
+			const char *const *v = cmd->options[k].values;
+
+			while (*v && strcmp(*v, a->opt[k]) != 0)
+				v++;
+			if (!*v) {
+				struct strbuf sb;
+				int rc;
+
+				strbuf_init(&sb);
+				strbuf_addf(&sb, "invalid value '%s' for %s (one of", a->opt[k], name);
+				for (v = cmd->options[k].values; *v; v++)
+					strbuf_addf(&sb, " %s", *v);
+				strbuf_addc(&sb, ')');
+				rc = usage_error(s, cmd, "%s", sb.buf);
+				strbuf_release(&sb);
+				free(a->argv);
+				a->argv = NULL;
+				return rc;
+			}
+		}
+	}
+	if (a->argc < cmd->min_args || (cmd->max_args >= 0 && a->argc > cmd->max_args)) {
+		int rc = usage_error(s, cmd, "%s",
+				     a->argc < cmd->min_args ? "missing argument"
+							     : "too many arguments");
+
+		free(a->argv);
+		a->argv = NULL;
+		return rc;
+	}
+	return LC_OK;
+}
+
+int command_run(struct session *s, int argc, char **argv, unsigned context)
+{
+	const struct command *cmd;
+	struct args a;
+	bool ambiguous;
+	int rc;
+
+	if (argc < 1)
+		return LC_OK;
+	cmd = command_find(argv[0], context, context == CMD_SESSION, &ambiguous);
+	if (!cmd) {
+		if (ambiguous) {
+			struct strbuf sb;
+			size_t i;
+
+			strbuf_init(&sb);
+			for (i = 0; i < ncommands; i++)
+				if ((commands[i].flags & context) &&
+				    strncmp(commands[i].name, argv[0], strlen(argv[0])) == 0)
+					strbuf_addf(&sb, " %s", commands[i].name);
+			rc = session_fail(s, LC_ERR_USAGE, "'%s' is ambiguous:%s", argv[0], sb.buf);
+			strbuf_release(&sb);
+			return rc;
+		}
+		return session_fail(s, LC_ERR_USAGE, "unknown command '%s' (type 'help')", argv[0]);
+	}
+	if ((context & CMD_SESSION) && (cmd->flags & CMD_NEEDS_CASE) && !s->cf)
+		return session_fail(s, LC_ERR_USAGE, "%s: no case is open", cmd->name);
+	rc = command_parse_args(s, cmd, argc - 1, argv + 1, &a);
+	if (rc)
+		return rc;
+	rc = cmd->handler(s, &a);
+	free(a.argv);
+	return rc;
+}
+
+void command_help(struct session *s, const char *name, unsigned context)
+{
+	size_t i;
+	int k;
+
+	if (name) {
+		const struct command *cmd = command_find(name, CMD_CLI | CMD_SESSION, true, NULL);
+
+		if (!cmd) {
+			session_fail(s, LC_ERR_USAGE, "help: no command '%s'", name);
+			return;
+		}
+		session_say(s, "usage: %s\n\n%s\n", cmd->usage, cmd->summary);
+		if (cmd->help)
+			session_say(s, "\n%s\n", cmd->help);
+		if (cmd->options[0].name) {
+			session_say(s, "\noptions:\n");
+			for (k = 0; k < CMD_MAX_OPTIONS && cmd->options[k].name; k++) {
+				char left[64];
+
+				snprintf(left, sizeof(left), "%s%s%s", cmd->options[k].name,
+					 cmd->options[k].metavar ? " " : "",
+					 cmd->options[k].metavar ? cmd->options[k].metavar : "");
+				session_say(s, "  %-22s %s\n", left, cmd->options[k].help);
+			}
+		}
+		session_say(s, "\n%s%s\n",
+			    cmd->flags & CMD_CLI ? "on the command line: legitcheck " : "",
+			    cmd->flags & CMD_CLI ? cmd->name : "at the prompt and in scripts");
+		return;
+	}
+	for (i = 0; i < ncommands; i++)
+		if (commands[i].flags & context)
+			session_say(s, "  %-34s %s\n", commands[i].usage, commands[i].summary);
+}

@@ -1,0 +1,29 @@
+/* Command handlers, one per command of the table in commands.c. */
+#ifndef LEGITCHECK_HANDLERS_H
+#define LEGITCHECK_HANDLERS_H
+
+#include "legitcheck/commands.h"
+
+int cmd_new(struct session *s, struct args *a);
+int cmd_validate(struct session *s, struct args *a);
+int cmd_score(struct session *s, struct args *a);
+int cmd_whatif(struct session *s, struct args *a);
+int cmd_checklists(struct session *s, struct args *a);
+int cmd_test(struct session *s, struct args *a);
+int cmd_upgrade(struct session *s, struct args *a);
+int cmd_help(struct session *s, struct args *a);
+int cmd_version(struct session *s, struct args *a);
+
+int cmd_answer(struct session *s, struct args *a);
+int cmd_note(struct session *s, struct args *a);
+int cmd_title(struct session *s, struct args *a);
+int cmd_save(struct session *s, struct args *a);
+int cmd_quit(struct session *s, struct args *a);
+int cmd_show(struct session *s, struct args *a);
+int cmd_list(struct session *s, struct args *a);
+int cmd_undo(struct session *s, struct args *a);
+
+/* Loads the case at path for a one-off command (not the session's case). */
+int load_case_for_command(struct session *s, const char *path, struct casefile **out);
+
+#endif

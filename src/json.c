@@ -1,0 +1,981 @@
+/*
+ * Strict JSON reading on top of libcjson, error positions by JSON path, and the
+ * canonical JSON writer. See json.h for why the text is checked before cJSON
+ * sees it.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "legitcheck/json.h"
+
+struct checker {
+	const char *t;
+	size_t len;
+	size_t pos;
+	size_t err_at;
+	char msg[256];
+	/* Keys of the objects being read, for the duplicate check. */
+	struct key_span {
+		size_t start, len;
+	} *keys;
+	size_t nkeys, akeys;
+};
+
+static int fail(struct checker *c, size_t at, const char *fmt, ...) LC_PRINTF(3, 4);
+
+static int fail(struct checker *c, size_t at, const char *fmt, ...)
+{
+	va_list ap;
+
+	c->err_at = at;
+	va_start(ap, fmt);
+	vsnprintf(c->msg, sizeof(c->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void skip_ws(struct checker *c)
+{
+	while (c->pos < c->len) {
+		char ch = c->t[c->pos];
+
+		if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r')
+			break;
+		c->pos++;
+	}
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+static int read_hex4(struct checker *c, size_t at, unsigned *out)
+{
+	unsigned v = 0;
+	size_t i;
+
+	if (at + 4 > c->len)
+		return fail(c, at, "truncated \\u escape");
+	for (i = 0; i < 4; i++) {
+		int h = hexval(c->t[at + i]);
+
+		if (h < 0)
+			return fail(c, at + i, "invalid hex digit in \\u escape");
+		v = v * 16 + (unsigned)h;
+	}
+	*out = v;
+	return 0;
+}
+
+/* Length of a valid UTF-8 sequence at p, or 0: shortest form, no surrogates,
+ * nothing above U+10FFFF. */
+static size_t utf8_seq(const unsigned char *p, size_t avail)
+{
+	unsigned char b = p[0];
+
+	if (b < 0x80)
+		return 1;
+	if (b >= 0xC2 && b <= 0xDF)
+		return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (b >= 0xE0 && b <= 0xEF) {
+		if (avail < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		if (b == 0xE0 && p[1] < 0xA0)
+			return 0; /* overlong */
+		if (b == 0xED && p[1] >= 0xA0)
+			return 0; /* UTF-16 surrogate */
+		return 3;
+	}
+	if (b >= 0xF0 && b <= 0xF4) {
+		if (avail < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80)
+			return 0;
+		if (b == 0xF0 && p[1] < 0x90)
+			return 0; /* overlong */
+		if (b == 0xF4 && p[1] >= 0x90)
+			return 0; /* above U+10FFFF */
+		return 4;
+	}
+	return 0;
+}
+
+/* Checks a string starting at the opening quote; leaves pos after the closing one. */
+static int check_string(struct checker *c)
+{
+	size_t start = c->pos++;
+
+	while (c->pos < c->len) {
+		unsigned char ch = (unsigned char)c->t[c->pos];
+
+		if (ch == '"') {
+			if (c->pos - start - 1 > JSON_MAX_STRING)
+				return fail(c, start,
+					    "string too long (%zu bytes, at most %u)",
+					    c->pos - start - 1, JSON_MAX_STRING);
+			c->pos++;
+			return 0;
+		}
+		if (ch < 0x20)
+			return fail(c, c->pos,
+				    "raw control character 0x%02x in string (write it as an escape "
+				    "such as \\n or \\t)",
+				    ch);
+		if (ch == '\\') {
+			char e;
+
+			if (c->pos + 1 >= c->len)
+				break;
+			e = c->t[c->pos + 1];
+			if (e == 'u') {
+				unsigned v, lo;
+
+				if (read_hex4(c, c->pos + 2, &v))
+					return -1;
+				if (v == 0)
+					return fail(c, c->pos, "\\u0000 is not allowed in strings");
+				if (v >= 0xDC00 && v <= 0xDFFF)
+					return fail(c, c->pos, "lone low surrogate \\u%04x", v);
+				if (v >= 0xD800 && v <= 0xDBFF) {
+					if (c->pos + 7 >= c->len || c->t[c->pos + 6] != '\\' ||
+					    c->t[c->pos + 7] != 'u')
+						return fail(c, c->pos, "lone high surrogate \\u%04x",
+							    v);
+					if (read_hex4(c, c->pos + 8, &lo))
+						return -1;
+					if (lo < 0xDC00 || lo > 0xDFFF)
+						return fail(c, c->pos,
+							    "lone high surrogate \\u%04x", v);
+					c->pos += 12;
+				} else {
+					c->pos += 6;
+				}
+				continue;
+			}
+			if (!strchr("\"\\/bfnrt", e) || e == '\0')
+				return fail(c, c->pos, "invalid escape '\\%c'", e);
+			c->pos += 2;
+			continue;
+		}
+		if (ch >= 0x80) {
+			size_t n = utf8_seq((const unsigned char *)c->t + c->pos, c->len - c->pos);
+
+			if (!n)
+				return fail(c, c->pos, "invalid UTF-8 byte 0x%02x in string", ch);
+			c->pos += n;
+			continue;
+		}
+		c->pos++;
+	}
+	return fail(c, start, "unterminated string");
+}
+
+static int check_number(struct checker *c)
+{
+	size_t start = c->pos;
+	bool integer = true;
+	char buf[64];
+	double v;
+
+	if (c->t[c->pos] == '-')
+		c->pos++;
+	if (c->pos >= c->len || c->t[c->pos] < '0' || c->t[c->pos] > '9')
+		return fail(c, start, "invalid number");
+	if (c->t[c->pos] == '0' && c->pos + 1 < c->len && c->t[c->pos + 1] >= '0' &&
+	    c->t[c->pos + 1] <= '9')
+		return fail(c, start, "number with a leading zero");
+	while (c->pos < c->len && c->t[c->pos] >= '0' && c->t[c->pos] <= '9')
+		c->pos++;
+	if (c->pos < c->len && c->t[c->pos] == '.') {
+		integer = false;
+		c->pos++;
+		if (c->pos >= c->len || c->t[c->pos] < '0' || c->t[c->pos] > '9')
+			return fail(c, start, "invalid number: digits must follow '.'");
+		while (c->pos < c->len && c->t[c->pos] >= '0' && c->t[c->pos] <= '9')
+			c->pos++;
+	}
+	if (c->pos < c->len && (c->t[c->pos] == 'e' || c->t[c->pos] == 'E')) {
+		integer = false;
+		c->pos++;
+		if (c->pos < c->len && (c->t[c->pos] == '+' || c->t[c->pos] == '-'))
+			c->pos++;
+		if (c->pos >= c->len || c->t[c->pos] < '0' || c->t[c->pos] > '9')
+			return fail(c, start, "invalid number: digits must follow the exponent");
+		while (c->pos < c->len && c->t[c->pos] >= '0' && c->t[c->pos] <= '9')
+			c->pos++;
+	}
+	if (c->pos - start >= sizeof(buf))
+		return fail(c, start, "number too long to be represented exactly");
+	memcpy(buf, c->t + start, c->pos - start);
+	buf[c->pos - start] = '\0';
+	errno = 0;
+	v = strtod(buf, NULL);
+	if (errno == ERANGE || !isfinite(v))
+		return fail(c, start, "number %s is out of range", buf);
+	if (integer && fabs(v) > 9007199254740992.0)
+		return fail(c, start, "integer %s cannot be represented exactly", buf);
+	return 0;
+}
+
+static bool key_equal(const struct checker *c, const struct key_span *a, const struct key_span *b)
+{
+	/* Keys with escapes are compared after decoding by cJSON-independent means:
+	 * the raw forms are equal or the decoded ones are. Escaped keys are rare, so
+	 * they are decoded only here. */
+	if (a->len == b->len && memcmp(c->t + a->start, c->t + b->start, a->len) == 0)
+		return true;
+	if (!memchr(c->t + a->start, '\\', a->len) && !memchr(c->t + b->start, '\\', b->len))
+		return false;
+	{
+		cJSON *ka = cJSON_ParseWithLength(c->t + a->start - 1, a->len + 2);
+		cJSON *kb = cJSON_ParseWithLength(c->t + b->start - 1, b->len + 2);
+		bool eq = ka && kb && cJSON_IsString(ka) && cJSON_IsString(kb) &&
+			  strcmp(ka->valuestring, kb->valuestring) == 0;
+
+		cJSON_Delete(ka);
+		cJSON_Delete(kb);
+		return eq;
+	}
+}
+
+static int compare_spans_ctx_text(const char *t, const struct key_span *a,
+				  const struct key_span *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int r = memcmp(t + a->start, t + b->start, n);
+
+	if (r)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+static const char *sort_text;
+
+static int cmp_spans(const void *x, const void *y)
+{
+	return compare_spans_ctx_text(sort_text, x, y);
+}
+
+static int check_duplicates(struct checker *c, size_t first)
+{
+	size_t n = c->nkeys - first, i, j;
+	struct key_span *k = c->keys + first;
+
+	if (n <= 16) {
+		for (i = 1; i < n; i++)
+			for (j = 0; j < i; j++)
+				if (key_equal(c, &k[i], &k[j]))
+					return fail(c, k[i].start - 1, "duplicate key \"%.*s\"",
+						    (int)(k[i].len > 80 ? 80 : k[i].len),
+						    c->t + k[i].start);
+		return 0;
+	}
+	{
+		struct key_span *copy = xmalloc(n * sizeof(*copy));
+		bool escaped = false;
+		int rc = 0;
+
+		memcpy(copy, k, n * sizeof(*copy));
+		sort_text = c->t;
+		qsort(copy, n, sizeof(*copy), cmp_spans);
+		for (i = 1; i < n && !rc; i++)
+			if (key_equal(c, &copy[i], &copy[i - 1]))
+				rc = fail(c, copy[i].start - 1, "duplicate key \"%.*s\"",
+					  (int)(copy[i].len > 80 ? 80 : copy[i].len),
+					  c->t + copy[i].start);
+		for (i = 0; i < n; i++)
+			escaped |= memchr(c->t + copy[i].start, '\\', copy[i].len) != NULL;
+		free(copy);
+		/* Escaped keys can collide with differently written ones. */
+		if (!rc && escaped)
+			for (i = 1; i < n && !rc; i++)
+				for (j = 0; j < i && !rc; j++)
+					if (key_equal(c, &k[i], &k[j]))
+						rc = fail(c, k[i].start - 1, "duplicate key");
+		return rc;
+	}
+}
+
+static int check_value(struct checker *c, int depth);
+
+static int check_object(struct checker *c, int depth)
+{
+	size_t first = c->nkeys;
+	int rc = 0;
+
+	c->pos++;
+	skip_ws(c);
+	if (c->pos < c->len && c->t[c->pos] == '}') {
+		c->pos++;
+		return 0;
+	}
+	for (;;) {
+		size_t kstart;
+
+		skip_ws(c);
+		if (c->pos >= c->len)
+			return fail(c, c->pos, "unexpected end of file inside an object");
+		if (c->t[c->pos] != '"')
+			return fail(c, c->pos, "expected a string key");
+		kstart = c->pos;
+		if (check_string(c))
+			return -1;
+		xgrow(&c->keys, &c->akeys, c->nkeys + 1, sizeof(*c->keys));
+		c->keys[c->nkeys].start = kstart + 1;
+		c->keys[c->nkeys].len = c->pos - kstart - 2;
+		c->nkeys++;
+		skip_ws(c);
+		if (c->pos >= c->len || c->t[c->pos] != ':')
+			return fail(c, c->pos, "expected ':' after key");
+		c->pos++;
+		if (check_value(c, depth + 1))
+			return -1;
+		skip_ws(c);
+		if (c->pos >= c->len)
+			return fail(c, c->pos, "unexpected end of file inside an object");
+		if (c->t[c->pos] == ',') {
+			c->pos++;
+			continue;
+		}
+		if (c->t[c->pos] == '}') {
+			c->pos++;
+			break;
+		}
+		return fail(c, c->pos, "expected ',' or '}'");
+	}
+	rc = check_duplicates(c, first);
+	c->nkeys = first;
+	return rc;
+}
+
+static int check_array(struct checker *c, int depth)
+{
+	c->pos++;
+	skip_ws(c);
+	if (c->pos < c->len && c->t[c->pos] == ']') {
+		c->pos++;
+		return 0;
+	}
+	for (;;) {
+		if (check_value(c, depth + 1))
+			return -1;
+		skip_ws(c);
+		if (c->pos >= c->len)
+			return fail(c, c->pos, "unexpected end of file inside an array");
+		if (c->t[c->pos] == ',') {
+			c->pos++;
+			continue;
+		}
+		if (c->t[c->pos] == ']') {
+			c->pos++;
+			return 0;
+		}
+		return fail(c, c->pos, "expected ',' or ']'");
+	}
+}
+
+static int check_literal(struct checker *c, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (c->len - c->pos < n || memcmp(c->t + c->pos, word, n) != 0)
+		return fail(c, c->pos, "invalid value");
+	c->pos += n;
+	return 0;
+}
+
+static int check_value(struct checker *c, int depth)
+{
+	skip_ws(c);
+	if (c->pos >= c->len)
+		return fail(c, c->pos, "unexpected end of file (expected a value)");
+	if (depth > JSON_MAX_DEPTH)
+		return fail(c, c->pos, "nesting deeper than %d levels", JSON_MAX_DEPTH);
+	switch (c->t[c->pos]) {
+	case '{':
+		return check_object(c, depth);
+	case '[':
+		return check_array(c, depth);
+	case '"':
+		return check_string(c);
+	case 't':
+		return check_literal(c, "true");
+	case 'f':
+		return check_literal(c, "false");
+	case 'n':
+		return check_literal(c, "null");
+	default:
+		if (c->t[c->pos] == '-' || (c->t[c->pos] >= '0' && c->t[c->pos] <= '9'))
+			return check_number(c);
+		if ((unsigned char)c->t[c->pos] >= 0x80 &&
+		    !utf8_seq((const unsigned char *)c->t + c->pos, c->len - c->pos))
+			return fail(c, c->pos, "invalid UTF-8 byte 0x%02x",
+				    (unsigned char)c->t[c->pos]);
+		return fail(c, c->pos, "invalid value");
+	}
+}
+
+void json_offset_position(const char *text, size_t len, size_t offset, size_t *line, size_t *col)
+{
+	size_t i, l = 1, bol = 0;
+
+	if (offset > len)
+		offset = len;
+	for (i = 0; i < offset; i++)
+		if (text[i] == '\n') {
+			l++;
+			bol = i + 1;
+		}
+	*line = l;
+	*col = util_utf8_width(text + bol, offset - bol) + 1;
+}
+
+int json_parse(const char *text, size_t len, const char *name, struct cJSON **out,
+	       struct error *err)
+{
+	struct checker c = {.t = text, .len = len};
+	size_t line, col;
+	int rc;
+
+	*out = NULL;
+	skip_ws(&c);
+	if (c.pos >= len) {
+		rc = fail(&c, c.pos, "empty file (expected a JSON object)");
+	} else {
+		if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+			rc = fail(&c, 0, "byte order mark at the start of the file (save it as "
+					 "UTF-8 without BOM)");
+		else
+			rc = check_value(&c, 1);
+		if (!rc) {
+			skip_ws(&c);
+			if (c.pos < len)
+				rc = fail(&c, c.pos, "trailing characters after the JSON value");
+		}
+	}
+	free(c.keys);
+	if (rc) {
+		json_offset_position(text, len, c.err_at, &line, &col);
+		return error_add(err, LC_ERR_DATA, "%s:%zu:%zu: %s", name, line, col, c.msg);
+	}
+	*out = cJSON_ParseWithLength(text, len);
+	if (!*out)
+		return error_add(err, LC_ERR_DATA, "%s: JSON could not be parsed", name);
+	return LC_OK;
+}
+
+/* ---- Locating a path in already-checked text ---- */
+
+static size_t loc_ws(const char *t, size_t len, size_t i)
+{
+	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+		i++;
+	return i;
+}
+
+static size_t loc_string_end(const char *t, size_t len, size_t i)
+{
+	for (i++; i < len && t[i] != '"'; i++)
+		if (t[i] == '\\')
+			i++;
+	return i < len ? i + 1 : len;
+}
+
+static size_t loc_skip(const char *t, size_t len, size_t i)
+{
+	int depth = 0;
+
+	i = loc_ws(t, len, i);
+	do {
+		if (i >= len)
+			return len;
+		if (t[i] == '"') {
+			i = loc_string_end(t, len, i);
+			continue;
+		}
+		if (t[i] == '{' || t[i] == '[')
+			depth++;
+		else if (t[i] == '}' || t[i] == ']')
+			depth--;
+		else if (depth == 0) {
+			while (i < len && !strchr(",]} \t\r\n", t[i]))
+				i++;
+			return i;
+		}
+		i++;
+	} while (depth > 0);
+	return i;
+}
+
+static bool loc_key_is(const char *t, size_t start, size_t end, const char *key)
+{
+	size_t n = strlen(key);
+
+	if (end - start - 2 == n && memcmp(t + start + 1, key, n) == 0)
+		return true;
+	if (memchr(t + start, '\\', end - start)) {
+		cJSON *k = cJSON_ParseWithLength(t + start, end - start);
+		bool eq = k && cJSON_IsString(k) && strcmp(k->valuestring, key) == 0;
+
+		cJSON_Delete(k);
+		return eq;
+	}
+	return false;
+}
+
+size_t json_path_offset(const char *text, size_t len, const struct json_path *p)
+{
+	size_t i = loc_ws(text, len, 0), d;
+
+	for (d = 0; d < p->depth; d++) {
+		const struct json_path_segment *s = &p->seg[d];
+		size_t container = i, n = 0;
+		bool found = false;
+
+		if (i >= len || (s->key && text[i] != '{') || (!s->key && text[i] != '['))
+			return container;
+		i = loc_ws(text, len, i + 1);
+		while (i < len && text[i] != '}' && text[i] != ']') {
+			if (s->key) {
+				size_t kend = loc_string_end(text, len, i);
+				bool match = loc_key_is(text, i, kend, s->key);
+
+				i = loc_ws(text, len, kend);
+				i = loc_ws(text, len, i + 1); /* the colon */
+				if (match) {
+					found = true;
+					break;
+				}
+			} else if (n++ == s->index) {
+				found = true;
+				break;
+			}
+			i = loc_ws(text, len, loc_skip(text, len, i));
+			if (i < len && text[i] == ',')
+				i = loc_ws(text, len, i + 1);
+		}
+		if (!found)
+			return container;
+	}
+	return i;
+}
+
+void json_path_push_key(struct json_path *p, const char *key)
+{
+	if (p->depth < JSON_MAX_DEPTH) {
+		p->seg[p->depth].key = key;
+		p->seg[p->depth].index = 0;
+	}
+	p->depth++;
+}
+
+void json_path_push_index(struct json_path *p, size_t index)
+{
+	if (p->depth < JSON_MAX_DEPTH) {
+		p->seg[p->depth].key = NULL;
+		p->seg[p->depth].index = index;
+	}
+	p->depth++;
+}
+
+void json_path_pop(struct json_path *p)
+{
+	if (p->depth)
+		p->depth--;
+}
+
+void json_path_format(const struct json_path *p, struct strbuf *sb)
+{
+	size_t d, n = p->depth < JSON_MAX_DEPTH ? p->depth : JSON_MAX_DEPTH;
+
+	if (!n) {
+		strbuf_addc(sb, '$');
+		return;
+	}
+	for (d = 0; d < n; d++) {
+		if (p->seg[d].key)
+			strbuf_addf(sb, "%s%s", d ? "." : "", p->seg[d].key);
+		else
+			strbuf_addf(sb, "[%zu]", p->seg[d].index);
+	}
+}
+
+int json_ctx_error(struct json_ctx *ctx, const char *fmt, ...)
+{
+	struct strbuf sb;
+	size_t line, col, off;
+	struct json_path shallow = ctx->path;
+	va_list ap;
+
+	if (shallow.depth > JSON_MAX_DEPTH)
+		shallow.depth = JSON_MAX_DEPTH;
+	off = json_path_offset(ctx->text, ctx->len, &shallow);
+	json_offset_position(ctx->text, ctx->len, off, &line, &col);
+	strbuf_init(&sb);
+	strbuf_addf(&sb, "%s:%zu:%zu: ", ctx->name, line, col);
+	json_path_format(&ctx->path, &sb);
+	strbuf_adds(&sb, ": ");
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	error_add(ctx->err, LC_ERR_DATA, "%s", sb.buf);
+	strbuf_release(&sb);
+	return LC_ERR_DATA;
+}
+
+const char *json_type_name(const struct cJSON *item)
+{
+	if (!item)
+		return "nothing";
+	if (cJSON_IsObject(item))
+		return "an object";
+	if (cJSON_IsArray(item))
+		return "an array";
+	if (cJSON_IsString(item))
+		return "a string";
+	if (cJSON_IsNumber(item))
+		return "a number";
+	if (cJSON_IsBool(item))
+		return "a boolean";
+	if (cJSON_IsNull(item))
+		return "null";
+	return "a value";
+}
+
+struct cJSON *json_get_typed(struct json_ctx *ctx, struct cJSON *obj, const char *key, int type,
+			     bool required)
+{
+	cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+	const char *want = type == cJSON_Object	  ? "an object"
+			   : type == cJSON_Array  ? "an array"
+			   : type == cJSON_String ? "a string"
+			   : type == cJSON_Number ? "a number"
+						  : "a boolean";
+
+	if (!item) {
+		if (required)
+			json_ctx_error(ctx, "missing required key \"%s\"", key);
+		return NULL;
+	}
+	if (!(item->type & type)) {
+		json_path_push_key(&ctx->path, key);
+		json_ctx_error(ctx, "expected %s, found %s", want, json_type_name(item));
+		json_path_pop(&ctx->path);
+		return NULL;
+	}
+	return item;
+}
+
+bool json_take_string(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
+		      char **out)
+{
+	cJSON *item = json_get_typed(ctx, obj, key, cJSON_String, required);
+
+	if (!item)
+		return false;
+	free(*out);
+	*out = item->valuestring;
+	item->valuestring = NULL;
+	item->type = cJSON_NULL; /* taken over: cJSON must not free it again */
+	return true;
+}
+
+bool json_get_int(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
+		  long min, long max, long *out)
+{
+	cJSON *item = json_get_typed(ctx, obj, key, cJSON_Number, required);
+	double v;
+
+	if (!item)
+		return false;
+	v = item->valuedouble;
+	if (v != floor(v) || v < (double)min || v > (double)max) {
+		json_path_push_key(&ctx->path, key);
+		json_ctx_error(ctx, "expected a whole number from %ld to %ld", min, max);
+		json_path_pop(&ctx->path);
+		return false;
+	}
+	*out = (long)v;
+	return true;
+}
+
+bool json_get_bool(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
+		   bool *out)
+{
+	cJSON *item = json_get_typed(ctx, obj, key, cJSON_True | cJSON_False, required);
+
+	if (!item)
+		return false;
+	*out = cJSON_IsTrue(item);
+	return true;
+}
+
+struct json_extras {
+	cJSON *members;
+};
+
+struct json_extras *json_extras_collect(struct cJSON *obj, const char *const *known)
+{
+	struct json_extras *x = NULL;
+	cJSON *it = obj ? obj->child : NULL;
+
+	while (it) {
+		cJSON *next = it->next;
+		size_t k;
+		bool is_known = false;
+
+		for (k = 0; known[k]; k++)
+			if (strcmp(known[k], it->string) == 0) {
+				is_known = true;
+				break;
+			}
+		if (!is_known) {
+			if (!x) {
+				x = xmalloc(sizeof(*x));
+				x->members = cJSON_CreateObject();
+			}
+			cJSON_AddItemToObject(x->members, it->string,
+					      cJSON_DetachItemViaPointer(obj, it));
+		}
+		it = next;
+	}
+	return x;
+}
+
+void json_extras_free(struct json_extras *x)
+{
+	if (!x)
+		return;
+	cJSON_Delete(x->members);
+	free(x);
+}
+
+/* ---- Writer ---- */
+
+void json_writer_init(struct json_writer *w, struct strbuf *out, bool compact)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	w->compact = compact;
+}
+
+static void jw_indent(struct json_writer *w, int depth)
+{
+	int i;
+
+	strbuf_grow(w->out, (size_t)depth * 2 + 1);
+	w->out->buf[w->out->len++] = '\n';
+	for (i = 0; i < depth; i++) {
+		w->out->buf[w->out->len++] = ' ';
+		w->out->buf[w->out->len++] = ' ';
+	}
+	w->out->buf[w->out->len] = '\0';
+}
+
+/* Separator and indentation before a value or a key. */
+static void jw_item(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = false;
+		return;
+	}
+	if (w->depth == 0)
+		return;
+	if (w->has_items[w->depth])
+		strbuf_addc(w->out, ',');
+	w->has_items[w->depth] = true;
+	if (!w->compact)
+		jw_indent(w, w->depth);
+}
+
+static void jw_open(struct json_writer *w, char ch)
+{
+	jw_item(w);
+	strbuf_addc(w->out, ch);
+	w->depth++;
+	w->has_items[w->depth] = false;
+}
+
+static void jw_close(struct json_writer *w, char ch)
+{
+	if (w->has_items[w->depth] && !w->compact)
+		jw_indent(w, w->depth - 1);
+	w->depth--;
+	strbuf_addc(w->out, ch);
+}
+
+void jw_begin_object(struct json_writer *w)
+{
+	jw_open(w, '{');
+}
+
+void jw_end_object(struct json_writer *w)
+{
+	jw_close(w, '}');
+}
+
+void jw_begin_array(struct json_writer *w)
+{
+	jw_open(w, '[');
+}
+
+void jw_end_array(struct json_writer *w)
+{
+	jw_close(w, ']');
+}
+
+void json_quote(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+
+	strbuf_addc(sb, '"');
+	for (; *p; p++) {
+		const char *esc = NULL;
+		char hex[8];
+
+		if (*p >= 0x20 && *p != '"' && *p != '\\')
+			continue;
+		switch (*p) {
+		case '"':
+			esc = "\\\"";
+			break;
+		case '\\':
+			esc = "\\\\";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		case '\b':
+			esc = "\\b";
+			break;
+		case '\f':
+			esc = "\\f";
+			break;
+		default:
+			snprintf(hex, sizeof(hex), "\\u%04x", *p);
+			esc = hex;
+		}
+		strbuf_add(sb, run, (size_t)(p - run));
+		strbuf_adds(sb, esc);
+		run = p + 1;
+	}
+	strbuf_add(sb, run, (size_t)(p - run));
+	strbuf_addc(sb, '"');
+}
+
+void jw_key(struct json_writer *w, const char *key)
+{
+	jw_item(w);
+	json_quote(w->out, key);
+	strbuf_adds(w->out, w->compact ? ":" : ": ");
+	w->after_key = true;
+}
+
+void jw_string(struct json_writer *w, const char *s)
+{
+	jw_item(w);
+	json_quote(w->out, s);
+}
+
+void jw_string_or_null(struct json_writer *w, const char *s)
+{
+	if (s)
+		jw_string(w, s);
+	else
+		jw_null(w);
+}
+
+void jw_int(struct json_writer *w, long long v)
+{
+	jw_item(w);
+	strbuf_addf(w->out, "%lld", v);
+}
+
+void jw_bool(struct json_writer *w, bool v)
+{
+	jw_item(w);
+	strbuf_adds(w->out, v ? "true" : "false");
+}
+
+void jw_null(struct json_writer *w)
+{
+	jw_item(w);
+	strbuf_adds(w->out, "null");
+}
+
+static void jw_number(struct json_writer *w, double v)
+{
+	char buf[40];
+	int prec;
+
+	jw_item(w);
+	if (v == floor(v) && fabs(v) < 9007199254740992.0) {
+		strbuf_addf(w->out, "%.0f", v);
+		return;
+	}
+	/* The shortest form that reads back as the same double. */
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	strbuf_adds(w->out, buf);
+}
+
+void jw_tree(struct json_writer *w, const cJSON *item)
+{
+	const cJSON *c;
+
+	if (cJSON_IsObject(item)) {
+		jw_begin_object(w);
+		for (c = item->child; c; c = c->next) {
+			jw_key(w, c->string);
+			jw_tree(w, c);
+		}
+		jw_end_object(w);
+	} else if (cJSON_IsArray(item)) {
+		jw_begin_array(w);
+		for (c = item->child; c; c = c->next)
+			jw_tree(w, c);
+		jw_end_array(w);
+	} else if (cJSON_IsString(item)) {
+		jw_string(w, item->valuestring);
+	} else if (cJSON_IsNumber(item)) {
+		jw_number(w, item->valuedouble);
+	} else if (cJSON_IsBool(item)) {
+		jw_bool(w, cJSON_IsTrue(item));
+	} else {
+		jw_null(w);
+	}
+}
+
+void jw_extras(struct json_writer *w, const struct json_extras *x)
+{
+	const cJSON *c;
+
+	if (!x)
+		return;
+	for (c = x->members->child; c; c = c->next) {
+		jw_key(w, c->string);
+		jw_tree(w, c);
+	}
+}
