@@ -93,7 +93,7 @@ void casefile_free(struct casefile *cf)
 
 	if (!cf)
 		return;
-	for (i = 0; cf->checklist && i < cf->checklist->nquestions; i++)
+	for (i = 0; cf->answers && cf->checklist && i < cf->checklist->nquestions; i++)
 		answer_release(&cf->answers[i]);
 	free(cf->answers);
 	for (i = 0; i < cf->nhistory; i++)
@@ -168,11 +168,14 @@ static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
 			const char *hint = util_suggest(kind, evidence_kind_names, KIND_COUNT);
 
 			PUSHK(ctx, "kind");
-			json_ctx_error(ctx,
-				       "unknown kind \"%s\"%s%s%s (one of official_document, "
-				       "official_statement, news_report, expert_analysis, other)",
-				       kind, hint ? " (did you mean \"" : "", hint ? hint : "",
-				       hint ? "\"?)" : "");
+			if (hint)
+				json_ctx_error(ctx, "unknown kind \"%s\" (did you mean \"%s\"?)", kind,
+					       hint);
+			else
+				json_ctx_error(ctx,
+					       "unknown kind \"%s\" (one of official_document, "
+					       "official_statement, news_report, expert_analysis, other)",
+					       kind);
 			POP(ctx);
 		}
 	}

@@ -11,6 +11,7 @@
 
 #include "legitcheck/commands.h"
 #include "legitcheck/shell.h"
+#include "legitcheck/storage.h"
 #include "legitcheck/version.h"
 
 static int session_main(struct session *s, int argc, char **argv)
@@ -40,6 +41,15 @@ static int session_main(struct session *s, int argc, char **argv)
 				path);
 			return LC_ERR_USAGE;
 		}
+	}
+	/* A typo of a command must not silently become a new case file. */
+	if (path && !storage_exists(path) &&
+	    (strlen(path) < 5 || strcmp(path + strlen(path) - 5, ".json") != 0)) {
+		fprintf(stderr,
+			"legitcheck: unknown command '%s' (see 'legitcheck help'; a new case file "
+			"needs a name ending in .json)\n",
+			path);
+		return LC_ERR_USAGE;
 	}
 	rc = path ? session_open(s, path, checklist, true) : session_new_unsaved(s, checklist);
 	if (rc)

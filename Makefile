@@ -1,0 +1,51 @@
+# A thin front over CMake. The two commands of the README:
+#   make run    install what is missing, build, and start a new case on the default checklist
+#   make test   install what the tests need, build, and run every test
+BUILD ?= build
+BUILD_TYPE ?= RelWithDebInfo
+PREFIX ?= /usr/local
+CMAKE_FLAGS ?=
+SANITIZE ?= OFF
+WERROR ?= OFF
+JOBS ?= 2
+
+.PHONY: all build deps deps-test run test test-asan install uninstall clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh build
+
+deps-test:
+	@scripts/install-deps.sh test
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DCMAKE_INSTALL_PREFIX=$(PREFIX) \
+		-DLEGITCHECK_SANITIZE=$(SANITIZE) -DLEGITCHECK_WERROR=$(WERROR) $(CMAKE_FLAGS)
+
+build: $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: deps
+	@$(MAKE) --no-print-directory build
+	./$(BUILD)/legitcheck
+
+test: deps-test
+	@$(MAKE) --no-print-directory build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan:
+	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug SANITIZE=ON WERROR=ON
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+uninstall:
+	@if [ -f $(BUILD)/install_manifest.txt ]; then \
+		xargs -d '\n' rm -f < $(BUILD)/install_manifest.txt; \
+		echo "removed the files listed in $(BUILD)/install_manifest.txt"; \
+	else echo "nothing installed from $(BUILD)"; fi
+
+clean:
+	rm -rf $(BUILD) build-asan
