@@ -10,16 +10,16 @@
 
 #define PUSHK(ctx, k) json_path_push_key(&(ctx)->path, (k))
 #define PUSHI(ctx, i) json_path_push_index(&(ctx)->path, (i))
-#define POP(ctx) json_path_pop(&(ctx)->path)
+#define POP(ctx)      json_path_pop(&(ctx)->path)
 
-static const char *const root_keys[] = {"format",  "format_version", "checklist", "title",
-					"description", "created", "modified",	     "answers",
-					"history", NULL};
+static const char *const root_keys[] = {
+	"format",  "format_version", "checklist", "title",   "description",
+	"created", "modified",       "answers",   "history", NULL};
 static const char *const checklist_keys[] = {"id", "version", "digest", NULL};
 static const char *const answer_keys[] = {"choice", "note", "answered", "evidence", NULL};
-static const char *const evidence_keys[] = {"source", "title",	"date",	 "event_date", "url",
-					    "citation", "quote", "kind", "grade",	     "origin",
-					    "disputed", "note",	 NULL};
+static const char *const evidence_keys[] = {"source",   "title", "date", "event_date", "url",
+					    "citation", "quote", "kind", "grade",      "origin",
+					    "disputed", "note",  NULL};
 static const char *const history_keys[] = {"time", "question", "from", "to", NULL};
 
 static void stamp(char **field)
@@ -169,13 +169,14 @@ static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
 
 			PUSHK(ctx, "kind");
 			if (hint)
-				json_ctx_error(ctx, "unknown kind \"%s\" (did you mean \"%s\"?)", kind,
-					       hint);
+				json_ctx_error(ctx, "unknown kind \"%s\" (did you mean \"%s\"?)",
+					       kind, hint);
 			else
-				json_ctx_error(ctx,
-					       "unknown kind \"%s\" (one of official_document, "
-					       "official_statement, news_report, expert_analysis, other)",
-					       kind);
+				json_ctx_error(
+					ctx,
+					"unknown kind \"%s\" (one of official_document, "
+					"official_statement, news_report, expert_analysis, other)",
+					kind);
 			POP(ctx);
 		}
 	}
@@ -192,9 +193,10 @@ static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
 		ev->origin = evidence_origin_parse(origin);
 		if (ev->origin == ORIGIN_UNSET) {
 			PUSHK(ctx, "origin");
-			json_ctx_error(ctx,
-				       "unknown origin \"%s\" (one of host, intervening, third_party)",
-				       origin);
+			json_ctx_error(
+				ctx,
+				"unknown origin \"%s\" (one of host, intervening, third_party)",
+				origin);
 			POP(ctx);
 		}
 	}
@@ -313,9 +315,8 @@ static int check_checklist_match(struct json_ctx *ctx, struct casefile *cf, unsi
 	return LC_ERR_DATA;
 }
 
-int casefile_load_buffer(const char *text, size_t len, const char *name,
-			 casefile_resolver resolve, void *rctx, unsigned flags,
-			 struct casefile **out, struct error *err)
+int casefile_load_buffer(const char *text, size_t len, const char *name, casefile_resolver resolve,
+			 void *rctx, unsigned flags, struct casefile **out, struct error *err)
 {
 	struct json_ctx ctx;
 	struct error local;
@@ -336,7 +337,8 @@ int casefile_load_buffer(const char *text, size_t len, const char *name,
 	if (json_parse(text, len, name, &root, &local))
 		goto out;
 	if (!cJSON_IsObject(root)) {
-		json_ctx_error(&ctx, "a case file is a JSON object, found %s", json_type_name(root));
+		json_ctx_error(&ctx, "a case file is a JSON object, found %s",
+			       json_type_name(root));
 		goto out;
 	}
 	if (json_take_string(&ctx, root, "format", true, &format) &&
@@ -403,16 +405,18 @@ int casefile_load_buffer(const char *text, size_t len, const char *name,
 
 			PUSHK(&ctx, it->string);
 			if (qi < 0) {
-				const char *hint = checklist_suggest_question(cf->checklist,
-									      it->string);
+				const char *hint =
+					checklist_suggest_question(cf->checklist, it->string);
 
 				if (hint)
-					json_ctx_error(&ctx,
-						       "no question \"%s\" in checklist \"%s\" (did "
-						       "you mean \"%s\"?)",
-						       it->string, cf->checklist->id, hint);
+					json_ctx_error(
+						&ctx,
+						"no question \"%s\" in checklist \"%s\" (did "
+						"you mean \"%s\"?)",
+						it->string, cf->checklist->id, hint);
 				else
-					json_ctx_error(&ctx, "no question \"%s\" in checklist \"%s\"",
+					json_ctx_error(&ctx,
+						       "no question \"%s\" in checklist \"%s\"",
 						       it->string, cf->checklist->id);
 			} else {
 				load_answer(&ctx, &cf->checklist->questions[qi], it,
@@ -668,7 +672,8 @@ void casefile_remove_evidence(struct casefile *cf, size_t question, size_t n)
 	if (n >= a->nevidence)
 		return;
 	evidence_release(&a->evidence[n]);
-	memmove(&a->evidence[n], &a->evidence[n + 1], (a->nevidence - n - 1) * sizeof(*a->evidence));
+	memmove(&a->evidence[n], &a->evidence[n + 1],
+		(a->nevidence - n - 1) * sizeof(*a->evidence));
 	a->nevidence--;
 	stamp(&cf->modified);
 }

@@ -131,8 +131,8 @@ int catalog_get(struct catalog *cat, const char *name, const struct checklist **
 	return LC_OK;
 }
 
-int catalog_resolve(const char *id, const char *version, void *ctx,
-		    const struct checklist **out, struct error *err)
+int catalog_resolve(const char *id, const char *version, void *ctx, const struct checklist **out,
+		    struct error *err)
 {
 	(void)version;
 	return catalog_get(ctx, id, out, err);

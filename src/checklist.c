@@ -27,7 +27,7 @@ struct loader {
 
 #define PUSHK(L, k) json_path_push_key(&(L)->ctx.path, (k))
 #define PUSHI(L, i) json_path_push_index(&(L)->ctx.path, (i))
-#define POP(L) json_path_pop(&(L)->ctx.path)
+#define POP(L)      json_path_pop(&(L)->ctx.path)
 
 static bool valid_id(const char *s, bool dots)
 {
@@ -202,8 +202,9 @@ static void report_no_choice(struct loader *L, const struct question *q, const c
 	const char *hint = question_suggest_choice(q, kw);
 
 	if (hint)
-		json_ctx_error(&L->ctx, "question \"%s\" has no choice \"%s\" (did you mean \"%s\"?)",
-			       q->id, kw, hint);
+		json_ctx_error(&L->ctx,
+			       "question \"%s\" has no choice \"%s\" (did you mean \"%s\"?)", q->id,
+			       kw, hint);
 	else
 		json_ctx_error(&L->ctx, "question \"%s\" has no choice \"%s\"", q->id, kw);
 }
@@ -497,7 +498,7 @@ static void parse_choices(struct loader *L, cJSON *q_obj, struct question *q)
 
 static void parse_questions(struct loader *L, cJSON *arr)
 {
-	static const char *const keys[] = {"id",	"section", "title",   "text",	  "help",
+	static const char *const keys[] = {"id",      "section", "title",     "text", "help",
 					   "sources", "choices", "condition", NULL};
 	struct checklist *cl = L->cl;
 	cJSON *it;
@@ -525,7 +526,8 @@ static void parse_questions(struct loader *L, cJSON *arr)
 			for (j = 0; j < i; j++)
 				if (util_streq(cl->questions[j].id, q->id)) {
 					PUSHK(L, "id");
-					json_ctx_error(&L->ctx, "duplicate question id \"%s\"", q->id);
+					json_ctx_error(&L->ctx, "duplicate question id \"%s\"",
+						       q->id);
 					POP(L);
 				}
 		if (need_text(L, it, "section", &section)) {
@@ -663,8 +665,8 @@ static void parse_conditions(struct loader *L, cJSON *arr)
 static void parse_standard(struct loader *L, cJSON *obj, const struct question *q,
 			   struct proof_standard *st)
 {
-	static const char *const keys[] = {"applies_to", "min_grade", "independent_of", "min_items",
-					   "text", NULL};
+	static const char *const keys[] = {"applies_to", "min_grade", "independent_of",
+					   "min_items",  "text",      NULL};
 	cJSON *arr, *it;
 	char *grade = NULL;
 	long items = 1;
@@ -680,8 +682,8 @@ static void parse_standard(struct loader *L, cJSON *obj, const struct question *
 	if (json_take_string(&L->ctx, obj, "min_grade", false, &grade) &&
 	    !evidence_parse_grade(grade, &st->min_reliability, &st->min_credibility)) {
 		PUSHK(L, "min_grade");
-		json_ctx_error(&L->ctx, "invalid grade \"%s\" (a letter A-F and a digit 1-6, as B2)",
-			       grade);
+		json_ctx_error(&L->ctx,
+			       "invalid grade \"%s\" (a letter A-F and a digit 1-6, as B2)", grade);
 		POP(L);
 	}
 	free(grade);
@@ -696,8 +698,9 @@ static void parse_standard(struct loader *L, cJSON *obj, const struct question *
 
 				PUSHI(L, i);
 				if (o < 0)
-					json_ctx_error(&L->ctx, "unknown origin \"%s\" (one of host, "
-								"intervening, third_party)",
+					json_ctx_error(&L->ctx,
+						       "unknown origin \"%s\" (one of host, "
+						       "intervening, third_party)",
 						       it->valuestring);
 				else
 					st->excluded_origins |= 1u << o;
@@ -724,16 +727,17 @@ static void parse_standard(struct loader *L, cJSON *obj, const struct question *
 		POP(L);
 	}
 	if (!st->applies_to && q)
-		st->applies_to = ((q->nchoices >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << q->nchoices) - 1)) &
-				 ~(q->unknown_choice < 64 ? UINT64_C(1) << q->unknown_choice : 0);
+		st->applies_to =
+			((q->nchoices >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << q->nchoices) - 1)) &
+			~(q->unknown_choice < 64 ? UINT64_C(1) << q->unknown_choice : 0);
 }
 
 static void parse_criterion(struct loader *L, cJSON *obj, struct framework *f, size_t ci)
 {
-	static const char *const keys[] = {"id",	     "title",	      "question", "necessary",
-					   "weight",	     "met",	      "not_met",  "unknown",
-					   "not_applicable", "source",	      "explanation",
-					   "standard",	     NULL};
+	static const char *const keys[] = {
+		"id",          "title",    "question", "necessary",      "weight",
+		"met",         "not_met",  "unknown",  "not_applicable", "source",
+		"explanation", "standard", NULL};
 	struct criterion *c = &f->criteria[ci];
 	char *qid = NULL;
 	const struct question *q = NULL;
@@ -791,14 +795,16 @@ static void parse_criterion(struct loader *L, cJSON *obj, struct framework *f, s
 				if (k < 0)
 					report_no_choice(L, q, it->valuestring);
 				else if (c->results[k] != RESULT_COUNT)
-					json_ctx_error(&L->ctx,
-						       "choice \"%s\" is mapped twice (to %s and %s)",
-						       it->valuestring, result_names[c->results[k]],
-						       result_names[r]);
+					json_ctx_error(
+						&L->ctx,
+						"choice \"%s\" is mapped twice (to %s and %s)",
+						it->valuestring, result_names[c->results[k]],
+						result_names[r]);
 				else if ((size_t)k == q->unknown_choice && r != RESULT_UNKNOWN)
-					json_ctx_error(&L->ctx,
-						       "choice \"unknown\" must yield unknown: unknown "
-						       "is never the same as an answer");
+					json_ctx_error(
+						&L->ctx,
+						"choice \"unknown\" must yield unknown: unknown "
+						"is never the same as an answer");
 				else
 					c->results[k] = (enum criterion_result)r;
 				POP(L);
@@ -833,7 +839,8 @@ static void parse_criterion(struct loader *L, cJSON *obj, struct framework *f, s
 
 static void parse_frameworks(struct loader *L, cJSON *arr)
 {
-	static const char *const keys[] = {"id", "title", "source", "description", "criteria", NULL};
+	static const char *const keys[] = {"id",          "title",    "source",
+					   "description", "criteria", NULL};
 	struct checklist *cl = L->cl;
 	cJSON *it;
 	size_t i = 0, j;
@@ -883,8 +890,9 @@ static void parse_frameworks(struct loader *L, cJSON *arr)
 				POP(L);
 			}
 			if (!any_necessary)
-				json_ctx_error(&L->ctx,
-					       "a framework needs at least one necessary criterion");
+				json_ctx_error(
+					&L->ctx,
+					"a framework needs at least one necessary criterion");
 			POP(L);
 		}
 		POP(L);
@@ -966,7 +974,8 @@ static void parse_findings(struct loader *L, cJSON *arr)
 			for (j = 0; j < i; j++)
 				if (util_streq(cl->findings[j].id, f->id)) {
 					PUSHK(L, "id");
-					json_ctx_error(&L->ctx, "duplicate finding id \"%s\"", f->id);
+					json_ctx_error(&L->ctx, "duplicate finding id \"%s\"",
+						       f->id);
 					POP(L);
 				}
 		need_text(L, it, "text", &f->text);
@@ -1012,8 +1021,8 @@ static void parse_test(struct loader *L, cJSON *obj, struct checklist_test *t)
 				report_no_question(L, it->string);
 			} else if (!cJSON_IsString(it)) {
 				json_ctx_error(&L->ctx, "expected a choice keyword");
-			} else if ((ci = question_choice_index(&cl->questions[qi], it->valuestring)) <
-				   0) {
+			} else if ((ci = question_choice_index(&cl->questions[qi],
+							       it->valuestring)) < 0) {
 				report_no_choice(L, &cl->questions[qi], it->valuestring);
 			} else {
 				t->answers[qi] = (int)ci;
@@ -1046,8 +1055,9 @@ static void parse_test(struct loader *L, cJSON *obj, struct checklist_test *t)
 			if (fi < 0)
 				json_ctx_error(&L->ctx, "no framework \"%s\"", it->string);
 			else if (v == VERDICT_COUNT)
-				json_ctx_error(&L->ctx, "expected a framework verdict (satisfied, "
-							"not_satisfied, undetermined, not_applicable)");
+				json_ctx_error(&L->ctx,
+					       "expected a framework verdict (satisfied, "
+					       "not_satisfied, undetermined, not_applicable)");
 			else
 				t->expect_verdicts[fi] = v;
 			POP(L);
@@ -1063,7 +1073,8 @@ static void parse_test(struct loader *L, cJSON *obj, struct checklist_test *t)
 
 				PUSHI(L, i);
 				if (k < 0)
-					json_ctx_error(&L->ctx, "no finding \"%s\"", it->valuestring);
+					json_ctx_error(&L->ctx, "no finding \"%s\"",
+						       it->valuestring);
 				else
 					t->expect_findings[k] = true;
 				POP(L);
@@ -1089,10 +1100,10 @@ static void compute_digest(struct checklist *cl, const cJSON *root)
 
 static void parse_root(struct loader *L, cJSON *root)
 {
-	static const char *const keys[] = {"format",	 "format_version", "id",       "version",
-					   "title",	 "description",	   "sections", "questions",
-					   "frameworks", "overall",	   "findings", "default_standard",
-					   "tests",	 NULL};
+	static const char *const keys[] = {
+		"format",      "format_version",   "id",        "version",    "title",
+		"description", "sections",         "questions", "frameworks", "overall",
+		"findings",    "default_standard", "tests",     NULL};
 	struct checklist *cl = L->cl;
 	char *format = NULL;
 	long fv = 0;
@@ -1108,8 +1119,8 @@ static void parse_root(struct loader *L, cJSON *root)
 	if (json_take_string(&L->ctx, root, "format", true, &format) &&
 	    strcmp(format, CHECKLIST_FORMAT) != 0) {
 		PUSHK(L, "format");
-		json_ctx_error(&L->ctx, "not a checklist: format is \"%s\", expected \"%s\"", format,
-			       CHECKLIST_FORMAT);
+		json_ctx_error(&L->ctx, "not a checklist: format is \"%s\", expected \"%s\"",
+			       format, CHECKLIST_FORMAT);
 		POP(L);
 		free(format);
 		return;

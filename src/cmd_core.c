@@ -96,8 +96,9 @@ static int validate_one(struct session *s, const char *path)
 
 		rc = checklist_load_buffer(text, len, path, &cl, &err);
 		if (!rc)
-			session_say(s, "%s: valid checklist %s %s (%zu questions, %zu frameworks, "
-				       "%zu tests)\n",
+			session_say(s,
+				    "%s: valid checklist %s %s (%zu questions, %zu frameworks, "
+				    "%zu tests)\n",
 				    path, cl->id, cl->version, cl->nquestions, cl->nframeworks,
 				    cl->ntests);
 		checklist_free(cl);
@@ -235,7 +236,7 @@ int cmd_whatif(struct session *s, struct args *a)
 	session_say(s, "  overall      %-26s %s%s\n", then.overall_verdict,
 		    util_streq(then.overall_verdict, now.overall_verdict) ? "unchanged" : "was ",
 		    util_streq(then.overall_verdict, now.overall_verdict) ? ""
-									 : now.overall_verdict);
+									  : now.overall_verdict);
 	for (i = 0; i < cf->checklist->nframeworks; i++) {
 		const struct framework_result *a1 = &now.frameworks[i], *b1 = &then.frameworks[i];
 
@@ -301,8 +302,8 @@ int cmd_checklists(struct session *s, struct args *a)
 				char *key = xasprintf("\n%s\n", cl->id);
 				bool shadowed = strstr(seen.buf, key) != NULL;
 
-				session_say(s, "%-20s %-8s %s\n%20s %-8s %s%s\n", cl->id, cl->version,
-					    cl->title, "", "", path,
+				session_say(s, "%-20s %-8s %s\n%20s %-8s %s%s\n", cl->id,
+					    cl->version, cl->title, "", "", path,
 					    shadowed ? " (shadowed by an earlier one)" : "");
 				strbuf_addf(&seen, "%s\n", cl->id);
 				free(key);
@@ -424,12 +425,13 @@ int cmd_help(struct session *s, struct args *a)
 		return LC_OK;
 	}
 	if (context == CMD_CLI) {
-		session_say(s, "legitcheck: was this use of armed force on another state's territory "
-			       "lawful?\n\n"
-			       "usage: legitcheck [CASE]          open CASE (or a new case) and "
-			       "answer its checklist\n"
-			       "       legitcheck COMMAND [ARGS]  run one command\n\n"
-			       "commands:\n");
+		session_say(s,
+			    "legitcheck: was this use of armed force on another state's territory "
+			    "lawful?\n\n"
+			    "usage: legitcheck [CASE]          open CASE (or a new case) and "
+			    "answer its checklist\n"
+			    "       legitcheck COMMAND [ARGS]  run one command\n\n"
+			    "commands:\n");
 		command_help(s, NULL, CMD_CLI);
 		session_say(s, "\nAt the prompt, type 'help' for the session's commands, or "
 			       "'help COMMAND'.\n");

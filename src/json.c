@@ -24,7 +24,7 @@ struct checker {
 	/* Keys of the objects being read, for the duplicate check. */
 	struct key_span {
 		size_t start, len;
-	} *keys;
+	} * keys;
 	size_t nkeys, akeys;
 };
 
@@ -123,8 +123,7 @@ static int check_string(struct checker *c)
 
 		if (ch == '"') {
 			if (c->pos - start - 1 > JSON_MAX_STRING)
-				return fail(c, start,
-					    "string too long (%zu bytes, at most %u)",
+				return fail(c, start, "string too long (%zu bytes, at most %u)",
 					    c->pos - start - 1, JSON_MAX_STRING);
 			c->pos++;
 			return 0;
@@ -152,8 +151,8 @@ static int check_string(struct checker *c)
 				if (v >= 0xD800 && v <= 0xDBFF) {
 					if (c->pos + 7 >= c->len || c->t[c->pos + 6] != '\\' ||
 					    c->t[c->pos + 7] != 'u')
-						return fail(c, c->pos, "lone high surrogate \\u%04x",
-							    v);
+						return fail(c, c->pos,
+							    "lone high surrogate \\u%04x", v);
 					if (read_hex4(c, c->pos + 8, &lo))
 						return -1;
 					if (lo < 0xDC00 || lo > 0xDFFF)
@@ -251,8 +250,7 @@ static bool key_equal(const struct checker *c, const struct key_span *a, const s
 	}
 }
 
-static int compare_spans_ctx_text(const char *t, const struct key_span *a,
-				  const struct key_span *b)
+static int compare_spans_ctx_text(const char *t, const struct key_span *a, const struct key_span *b)
 {
 	size_t n = a->len < b->len ? a->len : b->len;
 	int r = memcmp(t + a->start, t + b->start, n);
@@ -456,8 +454,9 @@ int json_parse(const char *text, size_t len, const char *name, struct cJSON **ou
 		rc = fail(&c, c.pos, "empty file (expected a JSON object)");
 	} else {
 		if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-			rc = fail(&c, 0, "byte order mark at the start of the file (save it as "
-					 "UTF-8 without BOM)");
+			rc = fail(&c, 0,
+				  "byte order mark at the start of the file (save it as "
+				  "UTF-8 without BOM)");
 		else
 			rc = check_value(&c, 1);
 		if (!rc) {
@@ -659,7 +658,7 @@ struct cJSON *json_get_typed(struct json_ctx *ctx, struct cJSON *obj, const char
 			     bool required)
 {
 	cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
-	const char *want = type == cJSON_Object	  ? "an object"
+	const char *want = type == cJSON_Object   ? "an object"
 			   : type == cJSON_Array  ? "an array"
 			   : type == cJSON_String ? "a string"
 			   : type == cJSON_Number ? "a number"
@@ -693,8 +692,8 @@ bool json_take_string(struct json_ctx *ctx, struct cJSON *obj, const char *key, 
 	return true;
 }
 
-bool json_get_int(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
-		  long min, long max, long *out)
+bool json_get_int(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required, long min,
+		  long max, long *out)
 {
 	cJSON *item = json_get_typed(ctx, obj, key, cJSON_Number, required);
 	double v;

@@ -91,8 +91,12 @@ void render_score_text(const struct casefile *cf, const char *file, const struct
 	const struct checklist *cl = r->checklist;
 	size_t i, j;
 
-	strbuf_addf(sb, "%s\n", cf->title && *cf->title ? cf->title : file ? file : "(untitled case)");
-	strbuf_addf(sb, "checklist %s %s · %zu of %zu answered · %zu unknown · %zu unsupported%s\n\n",
+	strbuf_addf(sb, "%s\n",
+		    cf->title && *cf->title ? cf->title
+		    : file                  ? file
+					    : "(untitled case)");
+	strbuf_addf(sb,
+		    "checklist %s %s · %zu of %zu answered · %zu unknown · %zu unsupported%s\n\n",
 		    cl->id, cl->version, r->answered, r->applicable_count, r->unknown,
 		    r->unsupported_count, strict ? " · strict proof standards" : "");
 	strbuf_addf(sb, "Overall: %s\n  %s\n", r->overall_verdict, r->overall_text);
@@ -108,8 +112,8 @@ void render_score_text(const struct casefile *cf, const char *file, const struct
 
 		strbuf_addf(sb, "\n%s — %s (%s)\n", f->id, f->title, f->source);
 		if (fr->score >= 0)
-			strbuf_addf(sb, "  verdict: %s · score %d/100\n", verdict_names[fr->verdict],
-				    fr->score);
+			strbuf_addf(sb, "  verdict: %s · score %d/100\n",
+				    verdict_names[fr->verdict], fr->score);
 		else
 			strbuf_addf(sb, "  verdict: %s\n", verdict_names[fr->verdict]);
 		for (j = 0; j < f->ncriteria; j++) {
@@ -119,10 +123,13 @@ void render_score_text(const struct casefile *cf, const char *file, const struct
 
 			strbuf_addf(sb, "  [%s] %-9s %s: %s = %s\n", mark(cr->result),
 				    c->necessary ? "necessary" : "factor", c->title,
-				    cl->questions[c->question].id, render_answer_word(r, c->question));
+				    cl->questions[c->question].id,
+				    render_answer_word(r, c->question));
 			if (cr->strict != STRICT_OK)
-				strbuf_addf(sb, "            strict: answered %s, counted as unknown: %s\n",
-					    result_names[cr->given], render_strict_reason(cr->strict));
+				strbuf_addf(
+					sb,
+					"            strict: answered %s, counted as unknown: %s\n",
+					result_names[cr->given], render_strict_reason(cr->strict));
 			if (why)
 				strbuf_addf(sb, "            %s\n", why);
 			strbuf_addf(sb, "            source: %s\n", c->source);
@@ -133,8 +140,8 @@ void render_score_text(const struct casefile *cf, const char *file, const struct
 		strbuf_adds(sb, "  none\n");
 	for (i = 0; i < cl->nfindings; i++)
 		if (r->findings[i])
-			strbuf_addf(sb, "  - %s: %s (%s)\n", cl->findings[i].id, cl->findings[i].text,
-				    cl->findings[i].source);
+			strbuf_addf(sb, "  - %s: %s (%s)\n", cl->findings[i].id,
+				    cl->findings[i].text, cl->findings[i].source);
 	if (r->unsupported_count) {
 		strbuf_adds(sb, "\nUnsupported answers (no evidence; scored as given)\n");
 		for (i = 0; i < cl->nquestions; i++)
@@ -148,10 +155,10 @@ void render_score_text(const struct casefile *cf, const char *file, const struct
 		for (i = 0; i < r->npivotal; i++) {
 			const struct pivotal_answer *p = &r->pivotal[i];
 
-			strbuf_addf(sb, "  - %s: %s -> %s gives %s\n", cl->questions[p->question].id,
-				    render_answer_word(r, p->question),
-				    cl->questions[p->question].choices[p->choice].keyword,
-				    p->verdict);
+			strbuf_addf(
+				sb, "  - %s: %s -> %s gives %s\n", cl->questions[p->question].id,
+				render_answer_word(r, p->question),
+				cl->questions[p->question].choices[p->choice].keyword, p->verdict);
 		}
 	}
 }
@@ -231,7 +238,8 @@ void render_score_json(const struct casefile *cf, const char *file, const struct
 			jw_string(&w, cl->questions[c->question].id);
 			jw_key(&w, "answer");
 			if (cr->choice >= 0 && r->applicable[c->question])
-				jw_string(&w, cl->questions[c->question].choices[cr->choice].keyword);
+				jw_string(&w,
+					  cl->questions[c->question].choices[cr->choice].keyword);
 			else
 				jw_null(&w);
 			jw_key(&w, "result");

@@ -161,8 +161,8 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 				const struct proof_standard *st =
 					c->standard ? c->standard : &cl->default_standard;
 
-				cr->strict = score_check_standard(st, choice,
-								  &cf->answers[c->question]);
+				cr->strict =
+					score_check_standard(st, choice, &cf->answers[c->question]);
 				if (cr->strict != STRICT_OK)
 					cr->result = RESULT_UNKNOWN;
 			}
@@ -205,8 +205,8 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 		}
 }
 
-static void compute_pivotal(const struct checklist *cl, const struct casefile *cf,
-			    const int *given, const struct score_options *o, struct score_result *r)
+static void compute_pivotal(const struct checklist *cl, const struct casefile *cf, const int *given,
+			    const struct score_options *o, struct score_result *r)
 {
 	struct score_options alt = *o;
 	size_t i, alloc = 0;
@@ -251,8 +251,7 @@ void score_compute(const struct casefile *cf, const struct score_options *opts,
 	free(given);
 }
 
-void score_compute_choices(const struct checklist *cl, const int *choices,
-			   struct score_result *out)
+void score_compute_choices(const struct checklist *cl, const int *choices, struct score_result *out)
 {
 	struct score_options o;
 

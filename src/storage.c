@@ -137,7 +137,8 @@ int storage_write_atomic(const char *path, const void *data, size_t len, struct 
 	if (stat(target, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
 			rc = error_add(err, LC_ERR_CANTCREAT, "cannot write '%s': %s", path,
-				       S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+				       S_ISDIR(st.st_mode) ? "is a directory"
+							   : "not a regular file");
 			goto out;
 		}
 		mode = st.st_mode & 07777;

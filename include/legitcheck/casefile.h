@@ -23,7 +23,7 @@
 #include "legitcheck/evidence.h"
 #include "legitcheck/util.h"
 
-#define CASEFILE_FORMAT "legitcheck-case"
+#define CASEFILE_FORMAT         "legitcheck-case"
 #define CASEFILE_FORMAT_VERSION 1
 
 struct json_extras;
@@ -78,9 +78,8 @@ enum casefile_load_flags {
 struct casefile *casefile_new(const struct checklist *cl, const char *title);
 void casefile_free(struct casefile *cf);
 
-int casefile_load_buffer(const char *text, size_t len, const char *name,
-			 casefile_resolver resolve, void *ctx, unsigned flags,
-			 struct casefile **out, struct error *err);
+int casefile_load_buffer(const char *text, size_t len, const char *name, casefile_resolver resolve,
+			 void *ctx, unsigned flags, struct casefile **out, struct error *err);
 int casefile_load_file(const char *path, casefile_resolver resolve, void *ctx, unsigned flags,
 		       struct casefile **out, struct error *err);
 
@@ -99,8 +98,7 @@ bool casefile_set_title(struct casefile *cf, const char *title);
 /* Takes over *ev (which is re-initialised). */
 void casefile_add_evidence(struct casefile *cf, size_t question, struct evidence *ev);
 /* Replaces item n (0-based) with *ev, taken over. */
-void casefile_replace_evidence(struct casefile *cf, size_t question, size_t n,
-			       struct evidence *ev);
+void casefile_replace_evidence(struct casefile *cf, size_t question, size_t n, struct evidence *ev);
 void casefile_remove_evidence(struct casefile *cf, size_t question, size_t n);
 
 /* Deep copies for undo; answer_copy's dst needs no initialisation. */

@@ -39,7 +39,7 @@ int catalog_get(struct catalog *cat, const char *name, const struct checklist **
 char *catalog_find_file(const struct catalog *cat, const char *id);
 
 /* A casefile_resolver over a catalog (ctx is the struct catalog). */
-int catalog_resolve(const char *id, const char *version, void *ctx,
-		    const struct checklist **out, struct error *err);
+int catalog_resolve(const char *id, const char *version, void *ctx, const struct checklist **out,
+		    struct error *err);
 
 #endif

@@ -21,11 +21,17 @@
 
 #include "legitcheck/error.h"
 
-#define CHECKLIST_FORMAT "legitcheck-checklist"
+#define CHECKLIST_FORMAT         "legitcheck-checklist"
 #define CHECKLIST_FORMAT_VERSION 1
-#define CHECKLIST_MAX_CHOICES 64
+#define CHECKLIST_MAX_CHOICES    64
 
-enum criterion_result { RESULT_MET, RESULT_NOT_MET, RESULT_UNKNOWN, RESULT_NOT_APPLICABLE, RESULT_COUNT };
+enum criterion_result {
+	RESULT_MET,
+	RESULT_NOT_MET,
+	RESULT_UNKNOWN,
+	RESULT_NOT_APPLICABLE,
+	RESULT_COUNT
+};
 
 enum framework_verdict {
 	VERDICT_SATISFIED,
@@ -39,12 +45,19 @@ enum framework_verdict {
 extern const char *const result_names[RESULT_COUNT];
 extern const char *const verdict_names[VERDICT_COUNT];
 
-enum expr_kind { EXPR_ANSWER_IN, EXPR_ANSWER_NOT_IN, EXPR_FRAMEWORK_IN, EXPR_ALL, EXPR_ANY, EXPR_NOT };
+enum expr_kind {
+	EXPR_ANSWER_IN,
+	EXPR_ANSWER_NOT_IN,
+	EXPR_FRAMEWORK_IN,
+	EXPR_ALL,
+	EXPR_ANY,
+	EXPR_NOT
+};
 
 struct expr {
 	enum expr_kind kind;
-	size_t target;  /* question or framework index */
-	uint64_t set;   /* bit i: choice i, or verdict i */
+	size_t target;      /* question or framework index */
+	uint64_t set;       /* bit i: choice i, or verdict i */
 	struct expr *items; /* for all, any (nitems >= 1) and not (nitems == 1) */
 	size_t nitems;
 };
@@ -70,14 +83,14 @@ struct question {
 	size_t nsources;
 	struct choice *choices;
 	size_t nchoices;
-	size_t unknown_choice; /* index of the "unknown" choice */
+	size_t unknown_choice;  /* index of the "unknown" choice */
 	struct expr *condition; /* NULL: always asked */
 };
 
 struct proof_standard {
-	uint64_t applies_to;  /* choices the standard applies to */
-	char min_reliability; /* 'A'..'F', 0 for any */
-	char min_credibility; /* '1'..'6', 0 for any */
+	uint64_t applies_to;       /* choices the standard applies to */
+	char min_reliability;      /* 'A'..'F', 0 for any */
+	char min_credibility;      /* '1'..'6', 0 for any */
 	unsigned excluded_origins; /* bit per enum evidence_origin */
 	int min_items;
 	char *text;
@@ -128,9 +141,9 @@ struct finding_rule {
 
 struct checklist_test {
 	char *name;
-	int *answers;          /* choice per question, -1 when unanswered */
-	char *expect_overall;  /* NULL when not checked */
-	int *expect_verdicts;  /* per framework, -1 when not checked */
+	int *answers;         /* choice per question, -1 when unanswered */
+	char *expect_overall; /* NULL when not checked */
+	int *expect_verdicts; /* per framework, -1 when not checked */
 	bool expect_findings_given;
 	bool *expect_findings; /* per finding rule */
 };

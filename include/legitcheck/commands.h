@@ -19,8 +19,8 @@ enum command_flags {
 };
 
 struct option_spec {
-	const char *name;     /* "--format" */
-	const char *metavar;  /* "FORMAT", or NULL for a flag */
+	const char *name;          /* "--format" */
+	const char *metavar;       /* "FORMAT", or NULL for a flag */
 	const char *const *values; /* allowed values, NULL-terminated, or NULL */
 	const char *help;
 };
@@ -29,7 +29,7 @@ struct command;
 
 struct args {
 	const struct command *cmd;
-	int argc;     /* positional arguments */
+	int argc; /* positional arguments */
 	char **argv;
 	const char *opt[CMD_MAX_OPTIONS]; /* option values ("" for flags), NULL if absent */
 };
@@ -39,7 +39,7 @@ struct command {
 	int (*handler)(struct session *s, struct args *a);
 	unsigned flags;
 	int min_args;
-	int max_args; /* -1: any number */
+	int max_args;        /* -1: any number */
 	const char *usage;   /* "score [CASE...] [--format text|json] [--strict]" */
 	const char *summary; /* one line for the help list */
 	const char *help;    /* details for `help NAME` */

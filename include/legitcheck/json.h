@@ -25,7 +25,7 @@
 
 struct cJSON;
 
-#define JSON_MAX_DEPTH 64
+#define JSON_MAX_DEPTH  64
 #define JSON_MAX_STRING (16u * 1024u * 1024u)
 
 /* Parses text strictly. On success *out is a tree the caller frees with
@@ -34,8 +34,7 @@ int json_parse(const char *text, size_t len, const char *name, struct cJSON **ou
 	       struct error *err);
 
 /* Line and column (1-based, columns in code points) of a byte offset. */
-void json_offset_position(const char *text, size_t len, size_t offset, size_t *line,
-			  size_t *col);
+void json_offset_position(const char *text, size_t len, size_t offset, size_t *line, size_t *col);
 
 struct json_path_segment {
 	const char *key; /* NULL for an array index */
@@ -77,13 +76,13 @@ int json_ctx_error(struct json_ctx *ctx, const char *fmt, ...) LC_PRINTF(2, 3);
  */
 bool json_take_string(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
 		      char **out);
-bool json_get_int(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
-		  long min, long max, long *out);
+bool json_get_int(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required, long min,
+		  long max, long *out);
 bool json_get_bool(struct json_ctx *ctx, struct cJSON *obj, const char *key, bool required,
 		   bool *out);
 /* Returns the member if it has the given cJSON type (cJSON_Object, ...). */
-struct cJSON *json_get_typed(struct json_ctx *ctx, struct cJSON *obj, const char *key,
-			     int type, bool required);
+struct cJSON *json_get_typed(struct json_ctx *ctx, struct cJSON *obj, const char *key, int type,
+			     bool required);
 const char *json_type_name(const struct cJSON *item);
 
 /*

@@ -21,17 +21,17 @@
 
 enum strict_reason {
 	STRICT_OK,
-	STRICT_NO_EVIDENCE,   /* fewer undisputed items than the standard asks */
-	STRICT_GRADE,         /* items exist but none graded well enough */
-	STRICT_ORIGIN,        /* items well graded but from an excluded origin */
+	STRICT_NO_EVIDENCE, /* fewer undisputed items than the standard asks */
+	STRICT_GRADE,       /* items exist but none graded well enough */
+	STRICT_ORIGIN,      /* items well graded but from an excluded origin */
 };
 
 struct criterion_outcome {
 	const struct criterion *criterion;
-	int choice;                  /* the answer, -1 when unanswered */
-	enum criterion_result given; /* result from the answer as given */
+	int choice;                   /* the answer, -1 when unanswered */
+	enum criterion_result given;  /* result from the answer as given */
 	enum criterion_result result; /* result used (differs in strict mode) */
-	enum strict_reason strict;   /* why strict mode counted it as unknown */
+	enum strict_reason strict;    /* why strict mode counted it as unknown */
 };
 
 struct framework_result {
@@ -43,8 +43,8 @@ struct framework_result {
 
 struct pivotal_answer {
 	size_t question;
-	int choice;             /* the other choice */
-	const char *verdict;    /* the overall verdict it would give */
+	int choice;          /* the other choice */
+	const char *verdict; /* the overall verdict it would give */
 };
 
 struct score_options {
@@ -58,14 +58,14 @@ struct score_options {
 struct score_result {
 	const struct checklist *checklist;
 	struct framework_result *frameworks;
-	long overall_rule;          /* index of the matching rule, -1 for "otherwise" */
+	long overall_rule; /* index of the matching rule, -1 for "otherwise" */
 	const char *overall_verdict;
 	const char *overall_text;
-	bool *findings;             /* per finding rule */
+	bool *findings; /* per finding rule */
 	size_t nfindings_fired;
-	int *choices;               /* effective choice per question (-1 unanswered) */
-	bool *applicable;           /* per question: its condition holds */
-	bool *unsupported;          /* per question: answered, not unknown, no evidence */
+	int *choices;      /* effective choice per question (-1 unanswered) */
+	bool *applicable;  /* per question: its condition holds */
+	bool *unsupported; /* per question: answered, not unknown, no evidence */
 	size_t total, applicable_count, answered, unknown, unsupported_count;
 	struct pivotal_answer *pivotal;
 	size_t npivotal;

@@ -19,10 +19,10 @@
 #define DEFAULT_CHECKLIST "five-questions"
 
 struct undo_record {
-	long question;   /* -1: the title changed */
+	long question; /* -1: the title changed */
 	struct answer saved;
 	char *title;
-	char *what;      /* what the undo reverts, for the message */
+	char *what; /* what the undo reverts, for the message */
 };
 
 struct session {
@@ -33,15 +33,15 @@ struct session {
 	bool autosave;       /* save after every change (when path is set) */
 	bool interactive;    /* a person at a terminal */
 	bool color;
-	bool bail;           /* scripts: stop at the first error */
+	bool bail; /* scripts: stop at the first error */
 	bool quit;
-	size_t current;      /* the question at hand */
+	size_t current; /* the question at hand */
 	FILE *out;
 	FILE *err;
 	const char *script_name; /* non-NULL while reading a script */
 	long script_line;
-	int failures;        /* commands that failed in this session */
-	int first_failure;   /* status of the first failure */
+	int failures;      /* commands that failed in this session */
+	int first_failure; /* status of the first failure */
 	const char *default_checklist;
 	struct undo_record *undo;
 	size_t nundo;
