@@ -13,9 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each test program uses only some of these. */
+#define TAP_FN static __attribute__((unused))
+
 static int tap_planned = -1, tap_run, tap_failed;
 
-static void tap_finish(void)
+TAP_FN void tap_finish(void)
 {
 	if (tap_planned < 0) {
 		printf("1..%d\n", tap_run);
@@ -33,7 +36,7 @@ static void tap_finish(void)
 	}
 }
 
-static void plan(int n)
+TAP_FN void plan(int n)
 {
 	tap_planned = n;
 	printf("1..%d\n", n);
@@ -41,13 +44,13 @@ static void plan(int n)
 }
 
 /* No plan up front: it is printed at the end, from the number run. */
-static void plan_lazy(void)
+TAP_FN void plan_lazy(void)
 {
 	atexit(tap_finish);
 }
 
-static void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void diag(const char *fmt, ...)
+TAP_FN void diag(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+TAP_FN void diag(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -58,7 +61,7 @@ static void diag(const char *fmt, ...)
 	fputc('\n', stdout);
 }
 
-static bool tap_vresult(bool pass, const char *fmt, va_list ap)
+TAP_FN bool tap_vresult(bool pass, const char *fmt, va_list ap)
 {
 	tap_run++;
 	if (!pass)
@@ -70,8 +73,8 @@ static bool tap_vresult(bool pass, const char *fmt, va_list ap)
 	return pass;
 }
 
-static bool ok(bool pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static bool ok(bool pass, const char *fmt, ...)
+TAP_FN bool ok(bool pass, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+TAP_FN bool ok(bool pass, const char *fmt, ...)
 {
 	va_list ap;
 	bool r;
@@ -82,9 +85,9 @@ static bool ok(bool pass, const char *fmt, ...)
 	return r;
 }
 
-static bool is_int(long long want, long long seen, const char *fmt, ...)
+TAP_FN bool is_int(long long want, long long seen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static bool is_int(long long want, long long seen, const char *fmt, ...)
+TAP_FN bool is_int(long long want, long long seen, const char *fmt, ...)
 {
 	va_list ap;
 	bool r;
@@ -99,9 +102,9 @@ static bool is_int(long long want, long long seen, const char *fmt, ...)
 	return r;
 }
 
-static bool is_string(const char *want, const char *seen, const char *fmt, ...)
+TAP_FN bool is_string(const char *want, const char *seen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static bool is_string(const char *want, const char *seen, const char *fmt, ...)
+TAP_FN bool is_string(const char *want, const char *seen, const char *fmt, ...)
 {
 	va_list ap;
 	bool r;
@@ -117,9 +120,9 @@ static bool is_string(const char *want, const char *seen, const char *fmt, ...)
 }
 
 /* Ok if needle occurs in haystack. */
-static bool contains(const char *haystack, const char *needle, const char *fmt, ...)
+TAP_FN bool contains(const char *haystack, const char *needle, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-static bool contains(const char *haystack, const char *needle, const char *fmt, ...)
+TAP_FN bool contains(const char *haystack, const char *needle, const char *fmt, ...)
 {
 	va_list ap;
 	bool r;
@@ -134,8 +137,8 @@ static bool contains(const char *haystack, const char *needle, const char *fmt, 
 	return r;
 }
 
-static void bail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
-static void bail(const char *fmt, ...)
+TAP_FN void bail(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+TAP_FN void bail(const char *fmt, ...)
 {
 	va_list ap;
 
