@@ -289,8 +289,9 @@ static void load_history(struct json_ctx *ctx, struct casefile *cf, cJSON *arr)
 static int check_checklist_match(struct json_ctx *ctx, struct casefile *cf, unsigned flags)
 {
 	const struct checklist *cl = cf->checklist;
-	bool version_differs = cf->checklist_version && strcmp(cf->checklist_version, cl->version);
-	bool digest_differs = cf->checklist_digest && strcmp(cf->checklist_digest, cl->digest);
+	bool version_differs =
+		cf->checklist_version && strcmp(cf->checklist_version, cl->version) != 0;
+	bool digest_differs = cf->checklist_digest && strcmp(cf->checklist_digest, cl->digest) != 0;
 
 	if (!version_differs && !digest_differs)
 		return LC_OK;

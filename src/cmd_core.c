@@ -231,8 +231,8 @@ int cmd_whatif(struct session *s, struct args *a)
 	opts.override_question = qi;
 	opts.override_choice = (int)ci;
 	score_compute(cf, &opts, &then);
-	session_say(s, "what if %s = %s (now: %s)%s\n\n", q->id, q->choices[ci].keyword,
-		    render_answer_word(&now, (size_t)qi), file ? "" : "");
+	session_say(s, "what if %s = %s (now: %s)%s%s\n\n", q->id, q->choices[ci].keyword,
+		    render_answer_word(&now, (size_t)qi), file ? " in " : "", file ? file : "");
 	session_say(s, "  overall      %-26s %s%s\n", then.overall_verdict,
 		    util_streq(then.overall_verdict, now.overall_verdict) ? "unchanged" : "was ",
 		    util_streq(then.overall_verdict, now.overall_verdict) ? ""
@@ -267,8 +267,9 @@ int cmd_checklists(struct session *s, struct args *a)
 {
 	struct strbuf seen;
 	size_t d, found = 0;
+	/* --ids: one id per line, each once, for scripts and shell completion. */
+	bool ids_only = args_opt(a, "--ids") != NULL;
 
-	(void)a;
 	strbuf_init(&seen);
 	strbuf_addc(&seen, '\n');
 	for (d = 0; d < s->catalog.ndirs; d++) {
@@ -288,7 +289,8 @@ int cmd_checklists(struct session *s, struct args *a)
 			}
 		}
 		closedir(dir);
-		qsort(names, n, sizeof(*names), cmp_str);
+		if (n)
+			qsort(names, n, sizeof(*names), cmp_str);
 		for (i = 0; i < n; i++) {
 			char *path = xasprintf("%s/%s", s->catalog.dirs[d], names[i]);
 			struct checklist *cl;
@@ -296,15 +298,19 @@ int cmd_checklists(struct session *s, struct args *a)
 
 			error_init(&err);
 			if (checklist_load_file(path, &cl, &err)) {
-				session_say(s, "%-20s %-8s %s\n%20s %-8s (invalid: %s)\n", "?", "?",
-					    path, "", "", error_message(&err, 0));
+				if (!ids_only)
+					session_say(s, "%-20s %-8s %s\n%20s %-8s (invalid: %s)\n",
+						    "?", "?", path, "", "", error_message(&err, 0));
 			} else {
 				char *key = xasprintf("\n%s\n", cl->id);
 				bool shadowed = strstr(seen.buf, key) != NULL;
 
-				session_say(s, "%-20s %-8s %s\n%20s %-8s %s%s\n", cl->id,
-					    cl->version, cl->title, "", "", path,
-					    shadowed ? " (shadowed by an earlier one)" : "");
+				if (ids_only && !shadowed)
+					session_say(s, "%s\n", cl->id);
+				else if (!ids_only)
+					session_say(s, "%-20s %-8s %s\n%20s %-8s %s%s\n", cl->id,
+						    cl->version, cl->title, "", "", path,
+						    shadowed ? " (shadowed by an earlier one)" : "");
 				strbuf_addf(&seen, "%s\n", cl->id);
 				free(key);
 				checklist_free(cl);
@@ -317,7 +323,7 @@ int cmd_checklists(struct session *s, struct args *a)
 		free(names);
 	}
 	strbuf_release(&seen);
-	if (!found)
+	if (!found && !ids_only)
 		session_say(s, "no checklists found (set LEGITCHECK_PATH to a folder of "
 			       "checklists)\n");
 	return LC_OK;
