@@ -85,9 +85,14 @@ void strbuf_init(struct strbuf *sb)
 	sb->buf[0] = '\0';
 }
 
+/* What a detached strbuf points to: empty, owned by nobody, so that a buffer
+ * dropped after strbuf_detach() leaks nothing (alloc 0 marks it). */
+static char strbuf_slop[1];
+
 void strbuf_release(struct strbuf *sb)
 {
-	free(sb->buf);
+	if (sb->alloc)
+		free(sb->buf);
 	sb->buf = NULL;
 	sb->len = sb->alloc = 0;
 }
@@ -98,14 +103,18 @@ char *strbuf_detach(struct strbuf *sb, size_t *len)
 
 	if (len)
 		*len = sb->len;
-	strbuf_init(sb);
+	if (!sb->alloc)
+		p = xstrdup("");
+	sb->buf = strbuf_slop;
+	sb->len = sb->alloc = 0;
 	return p;
 }
 
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
-	sb->buf[0] = '\0';
+	if (sb->alloc)
+		sb->buf[0] = '\0';
 }
 
 void strbuf_grow(struct strbuf *sb, size_t extra)
@@ -116,9 +125,14 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 		abort();
 	if (need <= sb->alloc)
 		return;
+	if (!sb->alloc) {
+		sb->buf = NULL;
+		sb->alloc = 64;
+	}
 	while (sb->alloc < need)
 		sb->alloc = sb->alloc < SIZE_MAX / 2 ? sb->alloc * 2 : need;
 	sb->buf = xrealloc(sb->buf, sb->alloc);
+	sb->buf[sb->len] = '\0';
 }
 
 void strbuf_add(struct strbuf *sb, const void *data, size_t len)
