@@ -2,21 +2,25 @@
 # Installs the Debian packages legitcheck needs to build and test, and only those
 # that are missing, so that a second run is quick and never asks for anything.
 #
-# usage: scripts/install-deps.sh [build|test|all]
+# usage: scripts/install-deps.sh [build|test|bench|all]
 #   build  compiler, cmake, pkg-config, libcjson-dev, libreadline-dev
+#   bench  build + what `make bench` measures with: jq (a reference), valgrind
 #   test   build + what the test suite drives (valgrind, tmux, pandoc, tidy, ...)
 set -eu
 
 want=${1:-build}
 
 build_pkgs="gcc make cmake pkg-config libcjson-dev libreadline-dev"
+bench_pkgs="$build_pkgs jq valgrind"
 test_pkgs="$build_pkgs perl valgrind clang libclang-rt-14-dev jq"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;
 test | all) pkgs=$test_pkgs ;;
+# The benchmark needs none of the test suite's tools below.
+bench) pkgs=$bench_pkgs want=build ;;
 *)
-	echo "usage: $0 [build|test|all]" >&2
+	echo "usage: $0 [build|test|bench|all]" >&2
 	exit 64
 	;;
 esac

@@ -8,6 +8,9 @@
 #include "handlers.h"
 #include "legitcheck/commands.h"
 
+static const char *const evidence_kinds[] = {
+	"official_document", "official_statement", "news_report", "expert_analysis", "other", NULL};
+static const char *const evidence_origins[] = {"host", "intervening", "third_party", NULL};
 static const char *const score_formats[] = {"text", "json", NULL};
 
 const struct command commands[] = {
@@ -32,6 +35,42 @@ const struct command commands[] = {
 	 "Searches $LEGITCHECK_PATH, ./checklists, $XDG_DATA_HOME/legitcheck/checklists and\n"
 	 "the installed data directory, in that order. A checklist shadowed by one of the\n"
 	 "same id earlier in the path is marked as such.",
+	 {{0}}},
+	{"evidence",
+	 cmd_evidence,
+	 CMD_SESSION | CMD_NEEDS_CASE,
+	 1,
+	 3,
+	 "evidence add|list|edit|rm [QID] [N] [OPTIONS]",
+	 "add, list, edit or remove the evidence behind an answer",
+	 "evidence add [QID] [OPTIONS]   a new item for QID (or the question at hand)\n"
+	 "evidence list [QID]            the items of QID, or of every question\n"
+	 "evidence edit QID N [OPTIONS]  change item N of QID (the given fields only)\n"
+	 "evidence rm QID N              remove item N of QID\n"
+	 "At a terminal, 'evidence add' and 'evidence edit' without options ask for each\n"
+	 "field in turn (Enter skips or keeps one, Ctrl-C cancels). In a script, 'add'\n"
+	 "needs --source. An empty value removes a field in 'edit'. Every answer but\n"
+	 "'unknown' needs at least one item, or it is listed as unsupported.",
+	 {{"--source", "TEXT", NULL, "who published it (required)"},
+	  {"--title", "TEXT", NULL, "the title of the document or article"},
+	  {"--date", "YYYY-MM-DD", NULL, "when it was published (or YYYY-MM, YYYY)"},
+	  {"--event-date", "YYYY-MM-DD", NULL, "when the event it reports happened"},
+	  {"--url", "URL", NULL, "where to find it"},
+	  {"--citation", "TEXT", NULL, "document number, page, for print or official sources"},
+	  {"--quote", "TEXT", NULL, "the exact words, in the original language"},
+	  {"--kind", "KIND", evidence_kinds, "what it is"},
+	  {"--grade", "B2", NULL, "Admiralty grade: reliability A-F, credibility 1-6"},
+	  {"--origin", "ORIGIN", evidence_origins, "who produced it, relative to the dispute"},
+	  {"--disputed", NULL, NULL, "other sources contradict it"},
+	  {"--note", "TEXT", NULL, "a note on the item"}}},
+	{"goto",
+	 cmd_goto,
+	 CMD_SESSION | CMD_NEEDS_CASE,
+	 1,
+	 1,
+	 "goto QID",
+	 "make QID the question at hand and show it",
+	 NULL,
 	 {{0}}},
 	{"help",
 	 cmd_help,
@@ -62,6 +101,15 @@ const struct command commands[] = {
 	 "named. Refuses to overwrite an existing file.",
 	 {{"--checklist", "ID|FILE", NULL, "checklist id or file"},
 	  {"--title", "TEXT", NULL, "the case's title"}}},
+	{"next",
+	 cmd_next,
+	 CMD_SESSION | CMD_NEEDS_CASE,
+	 0,
+	 0,
+	 "next",
+	 "go to the next question that applies, answered or not",
+	 NULL,
+	 {{0}}},
 	{"note",
 	 cmd_note,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -69,6 +117,24 @@ const struct command commands[] = {
 	 2,
 	 "note [QID] TEXT",
 	 "attach a note to an answer (an empty TEXT removes it)",
+	 NULL,
+	 {{0}}},
+	{"open",
+	 cmd_open,
+	 CMD_SESSION,
+	 1,
+	 1,
+	 "open FILE",
+	 "open another case (a new one if FILE does not exist and ends in .json)",
+	 NULL,
+	 {{0}}},
+	{"prev",
+	 cmd_prev,
+	 CMD_SESSION | CMD_NEEDS_CASE,
+	 0,
+	 0,
+	 "prev",
+	 "go back to the previous question that applies",
 	 NULL,
 	 {{0}}},
 	{"quit",
@@ -105,6 +171,16 @@ const struct command commands[] = {
 	 "JSON object per line. The exit status is 0 whatever the verdict.",
 	 {{"--format", "FORMAT", score_formats, "text (default) or json"},
 	  {"--strict", NULL, NULL, "apply the proof standards"}}},
+	{"set",
+	 cmd_set,
+	 CMD_SESSION,
+	 2,
+	 2,
+	 "set autosave on|off",
+	 "turn saving after every change on or off",
+	 "With autosave on (the default), every change is on disk before the next prompt.\n"
+	 "With it off, only 'save' writes the case, and leaving asks first.",
+	 {{0}}},
 	{"show",
 	 cmd_show,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -112,6 +188,15 @@ const struct command commands[] = {
 	 1,
 	 "show [QID]",
 	 "show a question: text, help, sources, choices, answer and evidence",
+	 NULL,
+	 {{0}}},
+	{"status",
+	 cmd_status,
+	 CMD_SESSION | CMD_NEEDS_CASE,
+	 0,
+	 0,
+	 "status",
+	 "where you are: the file, the question at hand and the progress",
 	 NULL,
 	 {{0}}},
 	{"test",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "legitcheck/score.h"
 #include "legitcheck/session.h"
 #include "legitcheck/storage.h"
 
@@ -14,6 +15,7 @@ void session_init(struct session *s)
 	s->err = stderr;
 	s->autosave = true;
 	s->default_checklist = DEFAULT_CHECKLIST;
+	s->width = 80;
 }
 
 static void undo_release(struct undo_record *u)
@@ -257,4 +259,78 @@ void session_push_undo_title(struct session *s, const char *what)
 
 	u->question = -1;
 	u->title = xstrdup(s->cf->title ? s->cf->title : "");
+}
+
+int session_ask(struct session *s, const char *prompt, const char *initial,
+		const char *const *words, char **answer)
+{
+	*answer = NULL;
+	if (!s->ask)
+		return SESSION_ASK_CANCELLED;
+	return s->ask(s, prompt, initial, words, answer);
+}
+
+bool session_confirm(struct session *s, const char *question)
+{
+	static const char *const yes_no[] = {"yes", "no", NULL};
+	char *reply;
+	bool yes;
+
+	if (session_ask(s, question, NULL, yes_no, &reply) != SESSION_ASK_OK)
+		return false;
+	yes = reply[0] == 'y' || reply[0] == 'Y';
+	free(reply);
+	return yes;
+}
+
+bool session_unsaved(const struct session *s)
+{
+	return s->cf && s->dirty && (!s->path || !s->autosave);
+}
+
+static bool *applicable_now(const struct session *s)
+{
+	struct score_options o;
+	struct score_result r;
+	bool *app;
+
+	score_options_init(&o);
+	score_compute(s->cf, &o, &r);
+	app = r.applicable;
+	r.applicable = NULL;
+	score_result_release(&r);
+	return app;
+}
+
+long session_step_question(const struct session *s, size_t from, int step)
+{
+	size_t n = s->cf->checklist->nquestions;
+	bool *app = applicable_now(s);
+	long i, found = -1;
+
+	for (i = (long)from + step; i >= 0 && (size_t)i < n; i += step)
+		if (app[i]) {
+			found = i;
+			break;
+		}
+	free(app);
+	return found;
+}
+
+long session_next_unanswered(const struct session *s, size_t from)
+{
+	size_t n = s->cf->checklist->nquestions, i;
+	bool *app = applicable_now(s);
+	long found = -1;
+
+	for (i = 0; i < n; i++) {
+		size_t q = (from + i) % n;
+
+		if (app[q] && s->cf->answers[q].choice < 0) {
+			found = (long)q;
+			break;
+		}
+	}
+	free(app);
+	return found;
 }

@@ -1,10 +1,102 @@
-/* Line execution and script mode; see shell.h. */
+/* Line execution, script mode and the signal flags; see shell.h. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "legitcheck/commands.h"
 #include "legitcheck/shell.h"
 #include "legitcheck/tokenize.h"
+
+volatile sig_atomic_t shell_got_interrupt;
+volatile sig_atomic_t shell_got_terminate;
+volatile sig_atomic_t shell_got_resize;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGINT)
+		shell_got_interrupt = 1;
+	else if (sig == SIGWINCH)
+		shell_got_resize = 1;
+	else
+		shell_got_terminate = sig;
+}
+
+void shell_catch_signals(bool interactive)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocking read or select must return so that the loop
+	 * sees the flag. */
+	sa.sa_flags = 0;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	if (interactive) {
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGWINCH, &sa, NULL);
+	}
+}
+
+/* mkdir -p for the directories of path, private to the user. */
+static void make_parents(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			break;
+		*p = '/';
+	}
+	free(dir);
+}
+
+static char *rescue_path(void)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char now[21], *p;
+
+	util_now_iso(now);
+	for (p = now; *p; p++)
+		if (*p == ':')
+			*p = '-';
+	if (state && *state == '/')
+		return xasprintf("%s/legitcheck/unsaved-%s.json", state, now);
+	if (home && *home)
+		return xasprintf("%s/.local/state/legitcheck/unsaved-%s.json", home, now);
+	return xasprintf("legitcheck-unsaved-%s.json", now);
+}
+
+void shell_rescue(struct session *s)
+{
+	if (s->cf && s->dirty) {
+		if (s->path) {
+			if (session_save(s, NULL) == LC_OK)
+				fprintf(s->err, "legitcheck: saved '%s' before leaving\n", s->path);
+		} else {
+			char *path = rescue_path();
+
+			make_parents(path);
+			if (session_save(s, path) == LC_OK)
+				fprintf(s->err,
+					"legitcheck: the new case had no file; saved it as "
+					"'%s'\n",
+					path);
+			free(path);
+		}
+	}
+}
+
+int shell_terminated(struct session *s)
+{
+	shell_rescue(s);
+	return 128 + shell_got_terminate;
+}
 
 int shell_execute_line(struct session *s, const char *line)
 {
@@ -47,9 +139,14 @@ int shell_run_script(struct session *s, FILE *in, const char *name)
 	size_t cap = 0;
 	ssize_t n;
 
+	/* A script has nobody to ask and nobody to show colours to. */
+	s->interactive = false;
+	s->ask = NULL;
+	s->color = false;
+	shell_catch_signals(false);
 	s->script_name = name;
 	s->script_line = 0;
-	while (!s->quit && (n = getline(&line, &cap, in)) >= 0) {
+	while (!s->quit && !shell_got_terminate && (n = getline(&line, &cap, in)) >= 0) {
 		int rc;
 
 		s->script_line++;
@@ -63,5 +160,7 @@ int shell_run_script(struct session *s, FILE *in, const char *name)
 	}
 	free(line);
 	s->script_name = NULL;
+	if (shell_got_terminate)
+		return shell_terminated(s);
 	return s->failures ? s->first_failure : LC_OK;
 }

@@ -25,6 +25,18 @@ struct undo_record {
 	char *what; /* what the undo reverts, for the message */
 };
 
+/*
+ * Asks the person at the terminal for one line: prompt is shown, initial is
+ * the editable text already in the line (NULL for none), words are offered by
+ * tab completion (NULL-terminated, or NULL). On SESSION_ASK_OK *answer is a
+ * malloc'd string the caller frees; on SESSION_ASK_CANCELLED (Ctrl-C, end of
+ * input, or nobody to ask) *answer is NULL.
+ */
+enum session_ask_status { SESSION_ASK_OK, SESSION_ASK_CANCELLED };
+struct session;
+typedef int (*session_ask_fn)(struct session *s, const char *prompt, const char *initial,
+			      const char *const *words, char **answer);
+
 struct session {
 	struct catalog catalog;
 	struct casefile *cf; /* NULL until a case is open */
@@ -46,6 +58,9 @@ struct session {
 	struct undo_record *undo;
 	size_t nundo;
 	size_t aundo;
+	session_ask_fn ask;  /* NULL in scripts: nobody to ask */
+	unsigned width;      /* columns for wrapped text */
+	const char *history; /* the prompt's history file (not owned); NULL: none */
 };
 
 void session_init(struct session *s);
@@ -72,6 +87,22 @@ int session_changed(struct session *s);
 /* Resolves a question id typed by the user (exact id, or a unique suffix such
  * as "timing" or a unique prefix); reports and returns -1 when none or many. */
 long session_find_question(struct session *s, const char *word);
+
+/* Asks through s->ask; SESSION_ASK_CANCELLED when there is nobody to ask. */
+int session_ask(struct session *s, const char *prompt, const char *initial,
+		const char *const *words, char **answer);
+/* A yes/no question; true only for an answer starting with y (Enter: no). */
+bool session_confirm(struct session *s, const char *question);
+/* True when changes would be lost on leaving: not saved, and no autosave to
+ * a file will save them. */
+bool session_unsaved(const struct session *s);
+
+/* Navigation. The next (step 1) or previous (step -1) question from 'from'
+ * that applies given the answers so far, or -1 when there is none. */
+long session_step_question(const struct session *s, size_t from, int step);
+/* The first unanswered question that applies, searching forward from 'from'
+ * (included) and wrapping around; -1 when every one is answered. */
+long session_next_unanswered(const struct session *s, size_t from);
 
 /* Undo records: push before a change, pop to revert it. */
 void session_push_undo_answer(struct session *s, size_t question, const char *what);

@@ -1,0 +1,162 @@
+/* Presentation helpers of the session: colour, wrapping, progress; see ui.h. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "legitcheck/ui.h"
+
+const char *ui_color(const struct session *s, enum ui_color c)
+{
+	static const char *const codes[] = {
+		"\033[0m", "\033[1m", "\033[2m", "\033[32m", "\033[33m", "\033[31m", "\033[36m",
+	};
+
+	if (!s->color || (size_t)c >= sizeof(codes) / sizeof(codes[0]))
+		return "";
+	return codes[c];
+}
+
+static void wrap_paragraph(struct strbuf *sb, const char *p, const char *end, size_t indent,
+			   size_t width, const char *first)
+{
+	size_t col = 0;
+
+	while (p < end) {
+		const char *w = p;
+		size_t ww;
+
+		while (w < end && *w == ' ')
+			w++;
+		if (w == end)
+			break;
+		p = w;
+		while (p < end && *p != ' ')
+			p++;
+		ww = util_utf8_width(w, (size_t)(p - w));
+		if (col && col + 1 + ww > width) {
+			strbuf_addc(sb, '\n');
+			col = 0;
+		}
+		if (!col) {
+			if (first)
+				strbuf_addf(sb, "%-*s", (int)indent, first);
+			else
+				strbuf_addf(sb, "%*s", (int)indent, "");
+			first = NULL;
+			col = indent;
+		} else {
+			strbuf_addc(sb, ' ');
+			col++;
+		}
+		strbuf_add(sb, w, (size_t)(p - w));
+		col += ww;
+	}
+	strbuf_addc(sb, '\n');
+}
+
+void ui_wrap_item(struct strbuf *sb, const char *bullet, const char *text, size_t indent,
+		  size_t width)
+{
+	const char *p = text;
+
+	if (width < indent + 20)
+		width = indent + 20;
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		const char *end = nl ? nl : p + strlen(p);
+
+		wrap_paragraph(sb, p, end, indent, width, bullet);
+		bullet = NULL;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+void ui_wrap(struct strbuf *sb, const char *text, size_t indent, size_t width)
+{
+	ui_wrap_item(sb, NULL, text, indent, width);
+}
+
+void ui_say_wrapped(struct session *s, const char *text, size_t indent)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ui_wrap(&sb, text, indent, s->width);
+	fwrite(sb.buf, 1, sb.len, s->out);
+	strbuf_release(&sb);
+}
+
+void ui_progress(const struct session *s, const struct score_result *r, size_t question,
+		 struct strbuf *sb)
+{
+	const struct checklist *cl = s->cf->checklist;
+	const struct section *sec = &cl->sections[cl->questions[question].section];
+	const char *p;
+
+	for (p = sec->id; *p; p++)
+		strbuf_addc(sb, (char)toupper((unsigned char)*p));
+	strbuf_addf(sb, " %s · %zu of %zu answered · %zu unsupported", sec->title, r->answered,
+		    r->applicable_count, r->unsupported_count);
+}
+
+void ui_evidence_summary(const struct evidence *ev, struct strbuf *sb)
+{
+	strbuf_adds(sb, ev->source ? ev->source : "(no source)");
+	if (ev->title)
+		strbuf_addf(sb, ", \"%s\"", ev->title);
+	if (ev->date)
+		strbuf_addf(sb, ", %s", ev->date);
+	if (ev->reliability)
+		strbuf_addf(sb, " · %c%c", ev->reliability, ev->credibility);
+	if (ev->kind != KIND_UNSET)
+		strbuf_addf(sb, " · %s", evidence_kind_names[ev->kind]);
+	if (ev->origin != ORIGIN_UNSET)
+		strbuf_addf(sb, " · %s", evidence_origin_names[ev->origin]);
+	if (ev->disputed)
+		strbuf_adds(sb, " · disputed");
+}
+
+const char *ui_best_grade(const struct evidence *items, size_t n, char buf[16])
+{
+	const struct evidence *best = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!best || evidence_rank(&items[i]) < evidence_rank(best))
+			best = &items[i];
+	if (!best)
+		return "-";
+	if (!best->reliability)
+		return best->disputed ? "ungraded, disputed" : "ungraded";
+	snprintf(buf, 16, "%c%c%s", best->reliability, best->credibility,
+		 best->disputed ? " disputed" : "");
+	return buf;
+}
+
+void ui_say_evidence(struct session *s, const struct evidence *items, size_t n)
+{
+	struct strbuf sb;
+	size_t i;
+
+	strbuf_init(&sb);
+	for (i = 0; i < n; i++) {
+		const struct evidence *ev = &items[i];
+
+		strbuf_reset(&sb);
+		ui_evidence_summary(ev, &sb);
+		session_say(s, "  [%zu] %s\n", i + 1, sb.buf);
+		if (ev->event_date)
+			session_say(s, "      event: %s\n", ev->event_date);
+		if (ev->quote)
+			session_say(s, "      «%s»\n", ev->quote);
+		if (ev->url)
+			session_say(s, "      %s\n", ev->url);
+		if (ev->citation)
+			session_say(s, "      %s\n", ev->citation);
+		if (ev->note)
+			session_say(s, "      note: %s\n", ev->note);
+	}
+	strbuf_release(&sb);
+}
