@@ -22,6 +22,17 @@ int cmd_quit(struct session *s, struct args *a);
 int cmd_show(struct session *s, struct args *a);
 int cmd_list(struct session *s, struct args *a);
 int cmd_undo(struct session *s, struct args *a);
+int cmd_open(struct session *s, struct args *a);
+int cmd_status(struct session *s, struct args *a);
+int cmd_next(struct session *s, struct args *a);
+int cmd_prev(struct session *s, struct args *a);
+int cmd_goto(struct session *s, struct args *a);
+int cmd_set(struct session *s, struct args *a);
+int cmd_evidence(struct session *s, struct args *a);
+
+/* The guided entry of a new evidence item for question (at a terminal).
+ * True when an item was added and saved; false when cancelled or failed. */
+bool evidence_prompt_add(struct session *s, size_t question);
 
 /* Loads the case at path for a one-off command (not the session's case). */
 int load_case_for_command(struct session *s, const char *path, struct casefile **out);
