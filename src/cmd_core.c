@@ -190,7 +190,7 @@ int cmd_whatif(struct session *s, struct args *a)
 	const struct question *q;
 	long qi, ci;
 	size_t i;
-	int rc, arg = 0;
+	int rc, arg = 0, width = 7;
 
 	if (a->argc == 3) {
 		rc = load_case_for_command(s, a->argv[0], &own);
@@ -233,19 +233,26 @@ int cmd_whatif(struct session *s, struct args *a)
 	score_compute(cf, &opts, &then);
 	session_say(s, "what if %s = %s (now: %s)%s%s\n\n", q->id, q->choices[ci].keyword,
 		    render_answer_word(&now, (size_t)qi), file ? " in " : "", file ? file : "");
-	session_say(s, "  overall      %-26s %s%s\n", then.overall_verdict,
+	for (i = 0; i < cf->checklist->nframeworks; i++)
+		if ((int)strlen(cf->checklist->frameworks[i].id) > width)
+			width = (int)strlen(cf->checklist->frameworks[i].id);
+	session_say(s, "  %-*s %-26s %s%s\n", width, "overall", then.overall_verdict,
 		    util_streq(then.overall_verdict, now.overall_verdict) ? "unchanged" : "was ",
 		    util_streq(then.overall_verdict, now.overall_verdict) ? ""
 									  : now.overall_verdict);
 	for (i = 0; i < cf->checklist->nframeworks; i++) {
 		const struct framework_result *a1 = &now.frameworks[i], *b1 = &then.frameworks[i];
 
-		session_say(s, "  %-12s %-26s ", b1->framework->id, verdict_names[b1->verdict]);
+		char was[16], will[16];
+
+		session_say(s, "  %-*s %-26s ", width, b1->framework->id, verdict_names[b1->verdict]);
+		snprintf(was, sizeof(was), a1->score < 0 ? "n/a" : "%d", a1->score);
+		snprintf(will, sizeof(will), b1->score < 0 ? "n/a" : "%d", b1->score);
 		if (a1->verdict == b1->verdict && a1->score == b1->score)
 			session_say(s, "unchanged\n");
 		else
-			session_say(s, "was %s (score %d -> %d)\n", verdict_names[a1->verdict],
-				    a1->score, b1->score);
+			session_say(s, "was %s (score %s -> %s)\n", verdict_names[a1->verdict], was,
+				    will);
 	}
 	for (i = 0; i < cf->checklist->nfindings; i++)
 		if (now.findings[i] != then.findings[i])

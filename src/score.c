@@ -137,7 +137,7 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 		const struct framework *f = &cl->frameworks[i];
 		struct framework_result *fr = &r->frameworks[i];
 		long met = 0, applicable = 0;
-		bool any_applicable = false, necessary_failed = false, necessary_open = false;
+		bool necessary_applies = false, necessary_failed = false, necessary_open = false;
 
 		fr->framework = f;
 		fr->criteria = xcalloc(f->ncriteria + 1, sizeof(*fr->criteria));
@@ -168,7 +168,7 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 			}
 			if (cr->result == RESULT_NOT_APPLICABLE)
 				continue;
-			any_applicable = true;
+			necessary_applies |= c->necessary;
 			applicable += c->weight;
 			if (cr->result == RESULT_MET)
 				met += c->weight;
@@ -177,7 +177,9 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 			if (c->necessary && cr->result == RESULT_UNKNOWN)
 				necessary_open = true;
 		}
-		if (!any_applicable) {
+		/* Factors alone cannot satisfy a framework: with no necessary criterion
+		 * applicable, the framework does not apply to the case. */
+		if (!necessary_applies) {
 			fr->verdict = VERDICT_NOT_APPLICABLE;
 			fr->score = -1;
 			continue;

@@ -183,6 +183,58 @@ static void pivotal_and_whatif(void)
 	casefile_free(cf);
 }
 
+static void factors_alone_do_not_satisfy(void)
+{
+	/* Two questions: the necessary criterion's question is asked only when the
+	 * other is yes; the other feeds a factor. */
+	static const char text[] =
+		"{\"format\": \"legitcheck-checklist\", \"format_version\": 1, \"id\": \"f2\",\n"
+		" \"version\": \"1\", \"title\": \"T\", \"sections\": [{\"id\": \"s\", \"title\": "
+		"\"S\"}],\n"
+		" \"questions\": [\n"
+		"  {\"id\": \"s.n\", \"section\": \"s\", \"title\": \"N\", \"text\": \"N?\", "
+		"\"help\": \"h\",\n"
+		"   \"sources\": [\"x\"], \"condition\": {\"answer\": \"s.f\", \"in\": "
+		"[\"yes\"]},\n"
+		"   \"choices\": [{\"keyword\": \"yes\", \"label\": \"Y\"}, {\"keyword\": "
+		"\"unknown\", \"label\": \"U\"}]},\n"
+		"  {\"id\": \"s.f\", \"section\": \"s\", \"title\": \"F\", \"text\": \"F?\", "
+		"\"help\": \"h\",\n"
+		"   \"sources\": [\"x\"], \"choices\": [{\"keyword\": \"yes\", \"label\": \"Y\"},\n"
+		"   {\"keyword\": \"no\", \"label\": \"N\"}, {\"keyword\": \"unknown\", \"label\": "
+		"\"U\"}]}],\n"
+		" \"frameworks\": [{\"id\": \"fw\", \"title\": \"FW\", \"source\": \"x\", "
+		"\"criteria\": [\n"
+		"  {\"id\": \"n\", \"title\": \"N\", \"question\": \"s.n\", \"necessary\": true, "
+		"\"met\": [\"yes\"],\n"
+		"   \"unknown\": [\"unknown\"], \"source\": \"x\"},\n"
+		"  {\"id\": \"f\", \"title\": \"F\", \"question\": \"s.f\", \"necessary\": false, "
+		"\"met\": [\"yes\"],\n"
+		"   \"not_met\": [\"no\"], \"unknown\": [\"unknown\"], \"source\": \"x\"}]}],\n"
+		" \"overall\": {\"title\": \"O\", \"source\": \"x\", \"rules\": [],\n"
+		"  \"otherwise\": {\"verdict\": \"open\", \"text\": \"o\"}}}\n";
+	struct checklist *c2 = NULL;
+	struct score_result r;
+	struct error err;
+	int choices[2] = {-1, 0};
+
+	error_init(&err);
+	if (checklist_load_buffer(text, strlen(text), "f2", &c2, &err))
+		bail("f2: %s", error_message(&err, 0));
+	choices[1] = 1; /* s.f = no: s.n is not asked, only the factor applies */
+	score_compute_choices(c2, choices, &r);
+	is_string("not_applicable", verdict_names[r.frameworks[0].verdict],
+		  "a framework whose only applicable criteria are factors does not apply");
+	score_result_release(&r);
+	choices[1] = 0;
+	score_compute_choices(c2, choices, &r);
+	is_string("undetermined", verdict_names[r.frameworks[0].verdict],
+		  "once its necessary criterion applies, the framework is judged");
+	score_result_release(&r);
+	checklist_free(c2);
+	error_release(&err);
+}
+
 int main(void)
 {
 	struct error err;
@@ -196,6 +248,7 @@ int main(void)
 	not_applicable_score_is_absent();
 	strict_mode_applies_standards();
 	pivotal_and_whatif();
+	factors_alone_do_not_satisfy();
 	checklist_free(cl);
 	error_release(&err);
 	return 0;
