@@ -7,10 +7,13 @@ PTY_TIMEOUT=${PTY_TIMEOUT:-60}
 export TERM=xterm LANG=C.UTF-8 LC_ALL=C.UTF-8
 unset LEGITCHECK_HISTORY
 
-if [ ! -x "$PTYDRIVE" ]; then
-	echo "1..0 # SKIP ptydrive is not built ($PTYDRIVE)"
-	exit 0
-fi
+# A test made only of terminal sessions calls this first.
+pty_needed() {
+	if [ ! -x "$PTYDRIVE" ]; then
+		echo "1..0 # SKIP ptydrive is not built ($PTYDRIVE)"
+		exit 0
+	fi
+}
 
 # drive SCENARIO ARGS...: runs the binary with ARGS on a terminal; $RC is
 # ptydrive's status, $TMP/pty.log what the terminal showed, $TMP/pty.err why

@@ -5,6 +5,7 @@
 # byte for byte with jq.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/pty-lib.sh"
+pty_needed
 cd "$TMP" || exit 1
 
 # Answers chosen to visit every question (q3.organ = yes keeps q3.* applicable);

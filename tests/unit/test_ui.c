@@ -1,0 +1,95 @@
+/* Wrapping text to the terminal's width, and the one-line forms of evidence. */
+#include <string.h>
+
+#include "legitcheck/ui.h"
+#include "tap.h"
+
+/* The widest line of text, in code points. */
+static size_t widest(const char *text)
+{
+	size_t w = 0;
+
+	while (*text) {
+		size_t n = strcspn(text, "\n"), lw = util_utf8_width(text, n);
+
+		if (lw > w)
+			w = lw;
+		text += n + (text[n] == '\n');
+	}
+	return w;
+}
+
+static void wrapping(void)
+{
+	static const char *const text =
+		"Le Conseil de sécurité collective de l'ОДКБ a décidé d'envoyer des forces "
+		"collectives de maintien de la paix au Kazakhstan pour une durée limitée, à la "
+		"demande du président Тоқаев.";
+	struct strbuf sb;
+	size_t width;
+
+	for (width = 30; width <= 80; width += 25) {
+		strbuf_init(&sb);
+		ui_wrap(&sb, text, 2, width);
+		ok(widest(sb.buf) <= width,
+		   "no line is wider than %zu columns (UTF-8 counted once)", width);
+		ok(strncmp(sb.buf, "  Le ", 5) == 0 && strstr(sb.buf, "\n  ") != NULL,
+		   "every line is indented (%zu columns)", width);
+		strbuf_release(&sb);
+	}
+	strbuf_init(&sb);
+	ui_wrap(&sb, "a https://www.lemonde.fr/international/article/2022/01/06/kazakhstan.html b",
+		0, 30);
+	is_string("a\nhttps://www.lemonde.fr/international/article/2022/01/06/kazakhstan.html\nb\n",
+		  sb.buf, "a word longer than a line stays whole on its own line");
+	strbuf_reset(&sb);
+	ui_wrap(&sb, "one\ntwo", 0, 40);
+	is_string("one\ntwo\n", sb.buf, "newlines are kept");
+	strbuf_reset(&sb);
+	ui_wrap_item(&sb, "  - ", "ILC Articles on Responsibility of States (2001), Art 20", 4, 30);
+	is_string("  - ILC Articles on\n    Responsibility of States\n    (2001), Art 20\n", sb.buf,
+		  "an item has a hanging indent");
+	strbuf_release(&sb);
+}
+
+static void evidence_lines(void)
+{
+	struct evidence items[3];
+	struct strbuf sb;
+	char buf[16];
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		evidence_init(&items[i]);
+	items[0].source = xstrdup("Le Monde avec l'AFP");
+	items[0].date = xstrdup("2022-01-05");
+	items[0].reliability = 'C';
+	items[0].credibility = '3';
+	items[0].kind = KIND_NEWS_REPORT;
+	items[0].origin = ORIGIN_THIRD_PARTY;
+	strbuf_init(&sb);
+	ui_evidence_summary(&items[0], &sb);
+	is_string("Le Monde avec l'AFP, 2022-01-05 · C3 · news_report · third_party", sb.buf,
+		  "an item's summary names its source, date, grade, kind and origin");
+	strbuf_release(&sb);
+	is_string("-", ui_best_grade(items, 0, buf), "no items: no best grade");
+	items[1].source = xstrdup("ТАСС");
+	is_string("C3", ui_best_grade(items, 2, buf), "a graded item beats an ungraded one");
+	items[2].source = xstrdup("Kremlin");
+	items[2].reliability = 'A';
+	items[2].credibility = '1';
+	items[2].disputed = true;
+	is_string("C3", ui_best_grade(items, 3, buf), "a disputed item ranks after the undisputed");
+	is_string("A1 disputed", ui_best_grade(items + 2, 1, buf), "and says it is disputed");
+	is_string("ungraded", ui_best_grade(items + 1, 1, buf), "an ungraded item says so");
+	for (i = 0; i < 3; i++)
+		evidence_release(&items[i]);
+}
+
+int main(void)
+{
+	plan_lazy();
+	wrapping();
+	evidence_lines();
+	return 0;
+}
