@@ -9,7 +9,7 @@ SANITIZE ?= OFF
 WERROR ?= OFF
 JOBS ?= 2
 
-.PHONY: all build deps deps-test run test test-asan install uninstall clean
+.PHONY: all build deps deps-test run test test-asan install uninstall readme clean
 
 all: build
 
@@ -41,11 +41,23 @@ test-asan:
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
+# Removes what `make install` installed from $(BUILD) (the list CMake keeps in
+# its install manifest), then the folders of legitcheck's own left empty.
+MANIFEST ?= $(BUILD)/install_manifest.txt
 uninstall:
-	@if [ -f $(BUILD)/install_manifest.txt ]; then \
-		xargs -d '\n' rm -f < $(BUILD)/install_manifest.txt; \
-		echo "removed the files listed in $(BUILD)/install_manifest.txt"; \
+	@if [ -f $(MANIFEST) ]; then \
+		xargs -d '\n' rm -f < $(MANIFEST); \
+		xargs -d '\n' -n 1 dirname < $(MANIFEST) | sort -ru | while read -r d; do \
+			while case "$$d" in */legitcheck | */legitcheck/*) true ;; *) false ;; esac && \
+				rmdir "$$d" 2>/dev/null; do d=$$(dirname "$$d"); done; \
+		done; \
+		echo "removed the files listed in $(MANIFEST)"; \
 	else echo "nothing installed from $(BUILD)"; fi
+
+# Rewrites the session transcript and report excerpt of README.md from what
+# the program prints now (scripts/readme-excerpts.sh).
+readme: build
+	LEGITCHECK=$(CURDIR)/$(BUILD)/legitcheck scripts/readme-excerpts.sh --update README.md
 
 # Performance figures against jq and a bare libcjson parse-and-print, on generated
 # cases of up to 100,000 evidence items (bench/README.md). BENCH_RUNS=5 runs each.

@@ -5,14 +5,16 @@
 # usage: scripts/install-deps.sh [build|test|bench|all]
 #   build  compiler, cmake, pkg-config, libcjson-dev, libreadline-dev
 #   bench  build + what `make bench` measures with: jq (a reference), valgrind
-#   test   build + what the test suite drives (valgrind, tmux, pandoc, tidy, ...)
+#   test   build + what the test suite drives (valgrind, tmux, pandoc, tidy, ...),
+#          groff and man-db for the manual pages, and Node.js with the JSON Schema
+#          validator ajv-cli (npm ci in tools/schema) for the schema tests
 set -eu
 
 want=${1:-build}
 
 build_pkgs="gcc make cmake pkg-config libcjson-dev libreadline-dev"
 bench_pkgs="$build_pkgs jq valgrind"
-test_pkgs="$build_pkgs perl valgrind clang libclang-rt-14-dev jq"
+test_pkgs="$build_pkgs perl valgrind clang libclang-rt-14-dev jq groff-base man-db"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;
@@ -24,6 +26,10 @@ bench) pkgs=$bench_pkgs want=build ;;
 	exit 64
 	;;
 esac
+# A Node.js that is already there (with its npm) will do for the schema tests.
+if [ "$want" != build ] && ! command -v npm >/dev/null 2>&1; then
+	pkgs="$pkgs nodejs npm"
+fi
 
 missing=""
 for p in $pkgs; do
@@ -32,19 +38,28 @@ for p in $pkgs; do
 	fi
 done
 
-[ -z "$missing" ] && exit 0
+if [ -n "$missing" ]; then
+	if [ "$(id -u)" -eq 0 ]; then
+		sudo=""
+	elif command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "install-deps: missing packages:$missing (run as root or install sudo)" >&2
+		exit 69
+	fi
 
-if [ "$(id -u)" -eq 0 ]; then
-	sudo=""
-elif command -v sudo >/dev/null 2>&1; then
-	sudo="sudo"
-else
-	echo "install-deps: missing packages:$missing (run as root or install sudo)" >&2
-	exit 69
+	echo "install-deps: installing$missing" >&2
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-echo "install-deps: installing$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-# shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+# The independent JSON Schema validator of tests/cli/schemas.t, at the versions
+# of tools/schema/package-lock.json; again only when missing or out of date.
+tools="$(cd "$(dirname "$0")/.." && pwd)/tools/schema"
+if [ "$want" != build ] && { [ ! -x "$tools/node_modules/.bin/ajv" ] ||
+	[ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; }; then
+	echo "install-deps: installing the schema validator (npm ci in tools/schema)" >&2
+	(cd "$tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

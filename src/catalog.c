@@ -1,6 +1,7 @@
 /* The checklist search path and a cache of loaded checklists. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "legitcheck/catalog.h"
@@ -9,6 +10,10 @@
 #ifndef LEGITCHECK_DATADIR
 #define LEGITCHECK_DATADIR "/usr/local/share/legitcheck"
 #endif
+/* The data directory relative to the directory of the executable. */
+#ifndef LEGITCHECK_BIN_TO_DATADIR
+#define LEGITCHECK_BIN_TO_DATADIR "../share/legitcheck"
+#endif
 
 static void add_dir(struct catalog *cat, const char *dir, size_t len, size_t *alloc)
 {
@@ -16,6 +21,52 @@ static void add_dir(struct catalog *cat, const char *dir, size_t len, size_t *al
 		return;
 	xgrow(&cat->dirs, alloc, cat->ndirs + 1, sizeof(*cat->dirs));
 	cat->dirs[cat->ndirs++] = xstrndup(dir, len);
+}
+
+/*
+ * The checklists installed beside the running executable. An installed tree
+ * may have been moved, or installed with a prefix other than the one it was
+ * configured for (`make install PREFIX=...`): the compiled-in data directory
+ * would then name the wrong place, or another installation's data.
+ * NULL when the directory does not exist or is the compiled-in one.
+ */
+static char *exe_checklist_dir(void)
+{
+	char *exe = NULL, *slash, *dir, *real_dir, *real_builtin;
+	size_t size = 256;
+	ssize_t n;
+
+	for (;;) {
+		exe = xrealloc(exe, size);
+		n = readlink("/proc/self/exe", exe, size);
+		if (n < 0) {
+			free(exe);
+			return NULL;
+		}
+		if ((size_t)n < size)
+			break;
+		size *= 2;
+	}
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash) {
+		free(exe);
+		return NULL;
+	}
+	*slash = '\0';
+	dir = xasprintf("%s/" LEGITCHECK_BIN_TO_DATADIR "/checklists", exe);
+	free(exe);
+	real_dir = realpath(dir, NULL);
+	free(dir);
+	if (!real_dir)
+		return NULL;
+	real_builtin = realpath(LEGITCHECK_DATADIR "/checklists", NULL);
+	if (real_builtin && strcmp(real_builtin, real_dir) == 0) {
+		free(real_dir);
+		real_dir = NULL;
+	}
+	free(real_builtin);
+	return real_dir;
 }
 
 void catalog_init(struct catalog *cat)
@@ -42,6 +93,10 @@ void catalog_init(struct catalog *cat)
 	else
 		p = NULL;
 	if (p) {
+		add_dir(cat, p, strlen(p), &alloc);
+		free(p);
+	}
+	if ((p = exe_checklist_dir())) {
 		add_dir(cat, p, strlen(p), &alloc);
 		free(p);
 	}

@@ -30,12 +30,13 @@ const struct command commands[] = {
 	 CMD_CLI | CMD_SESSION,
 	 0,
 	 0,
-	 "checklists",
+	 "checklists [--ids]",
 	 "list the checklists found, with id, version, title and place",
 	 "Searches $LEGITCHECK_PATH, ./checklists, $XDG_DATA_HOME/legitcheck/checklists and\n"
-	 "the installed data directory, in that order. A checklist shadowed by one of the\n"
-	 "same id earlier in the path is marked as such.",
-	 {{0}}},
+	 "the installed data directory (beside the executable, then where it was built\n"
+	 "to be installed), in that order. A checklist shadowed by one of the same id\n"
+	 "earlier in the path is marked as such. --ids prints only the ids, one a line.",
+	 {{"--ids", NULL, NULL, "print only the ids of the valid checklists, one a line"}}},
 	{"evidence",
 	 cmd_evidence,
 	 CMD_SESSION | CMD_NEEDS_CASE,

@@ -10,9 +10,69 @@
 #include <unistd.h>
 
 #include "legitcheck/commands.h"
+#include "legitcheck/config.h"
 #include "legitcheck/shell.h"
 #include "legitcheck/storage.h"
 #include "legitcheck/version.h"
+
+/* The user's settings: defaults, the configuration file, the environment, then
+ * the options of the command line, each overriding the one before. */
+static struct config settings;
+
+static void apply_settings(struct session *s)
+{
+	if (settings.default_checklist)
+		s->default_checklist = settings.default_checklist;
+	s->autosave = settings.autosave;
+	s->color = config_use_color(&settings, isatty(STDOUT_FILENO));
+	s->history = settings.history;
+}
+
+/* A bad setting is reported and ignored: it must not lock anyone out. */
+static void load_settings(struct session *s)
+{
+	struct error warnings;
+	char *path = config_file_path();
+	size_t i;
+
+	config_init(&settings);
+	error_init(&warnings);
+	if (path)
+		config_read_file(&settings, path, &warnings);
+	config_read_env(&settings, &warnings);
+	for (i = 0; i < warnings.count; i++)
+		fprintf(stderr, "legitcheck: %s\n", error_message(&warnings, i));
+	error_release(&warnings);
+	free(path);
+	apply_settings(s);
+}
+
+/* A setting given as --name=VALUE or --name VALUE: 0 when argv[*i] is not one,
+ * -1 once it is applied, a status after a usage error. */
+static int setting_option(int argc, char **argv, int *i, const char *name, const char *key)
+{
+	size_t n = strlen(name);
+	const char *value;
+	struct error err;
+	int rc;
+
+	if (strncmp(argv[*i], name, n) != 0 || (argv[*i][n] != '=' && argv[*i][n] != '\0'))
+		return 0;
+	if (argv[*i][n] == '=') {
+		value = argv[*i] + n + 1;
+	} else if (*i + 1 < argc) {
+		value = argv[++*i];
+	} else {
+		fprintf(stderr, "legitcheck: option '%s' needs a value\n", name);
+		return LC_ERR_USAGE;
+	}
+	error_init(&err);
+	rc = config_set(&settings, key, value, &err);
+	if (rc)
+		fprintf(stderr, "legitcheck: %s\n", error_message(&err, 0));
+	error_release(&err);
+	return rc ? rc : -1;
+}
 
 static int session_main(struct session *s, int argc, char **argv)
 {
@@ -20,18 +80,30 @@ static int session_main(struct session *s, int argc, char **argv)
 	int i, rc;
 
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--checklist") == 0 && i + 1 < argc) {
+		if ((rc = setting_option(argc, argv, &i, "--color", "color")) ||
+		    (rc = setting_option(argc, argv, &i, "--history", "history"))) {
+			if (rc > 0)
+				return rc;
+		} else if (strcmp(argv[i], "--no-color") == 0) {
+			settings.color = CONFIG_COLOR_NEVER;
+		} else if (strcmp(argv[i], "--no-history") == 0) {
+			free(settings.history);
+			settings.history = NULL;
+		} else if (strcmp(argv[i], "--autosave") == 0) {
+			settings.autosave = true;
+		} else if (strcmp(argv[i], "--checklist") == 0 && i + 1 < argc) {
 			checklist = argv[++i];
 		} else if (strncmp(argv[i], "--checklist=", 12) == 0) {
 			checklist = argv[i] + 12;
 		} else if (strcmp(argv[i], "--bail") == 0) {
 			s->bail = true;
 		} else if (strcmp(argv[i], "--no-autosave") == 0) {
-			s->autosave = false;
+			settings.autosave = false;
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			fprintf(stderr,
 				"legitcheck: unknown option '%s'\nusage: legitcheck [CASE] "
-				"[--checklist ID|FILE] [--bail] [--no-autosave]\n",
+				"[--checklist ID|FILE] [--bail] [--[no-]autosave]\n"
+				"       [--color WHEN] [--no-color] [--history FILE] [--no-history]\n",
 				argv[i]);
 			return LC_ERR_USAGE;
 		} else if (!path) {
@@ -42,6 +114,7 @@ static int session_main(struct session *s, int argc, char **argv)
 			return LC_ERR_USAGE;
 		}
 	}
+	apply_settings(s);
 	/* A typo of a command must not silently become a new case file. */
 	if (path && !storage_exists(path) &&
 	    (strlen(path) < 5 || strcmp(path + strlen(path) - 5, ".json") != 0)) {
@@ -72,6 +145,7 @@ int main(int argc, char **argv)
 	/* Numbers in JSON must not follow the user's decimal separator. */
 	setlocale(LC_NUMERIC, "C");
 	session_init(&s);
+	load_settings(&s);
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
 		argv[1] = "help";
 	if (argc > 1 && strcmp(argv[1], "--version") == 0)
@@ -83,6 +157,7 @@ int main(int argc, char **argv)
 	else
 		rc = session_main(&s, argc - 1, argv + 1);
 	session_release(&s);
+	config_release(&settings);
 	/* A full disk on `legitcheck score CASE > memo.txt` is an error, not silence. */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "legitcheck: error writing to standard output\n");
