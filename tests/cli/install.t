@@ -30,6 +30,8 @@ for f in bin/legitcheck \
 	share/legitcheck/schemas/checklist.schema.json \
 	share/legitcheck/schemas/case.schema.json \
 	share/legitcheck/schemas/score.schema.json \
+	share/legitcheck/schemas/report.schema.json \
+	share/legitcheck/schemas/comparison.schema.json \
 	share/man/man1/legitcheck.1 \
 	share/man/man5/legitcheck-checklist.5 \
 	share/bash-completion/completions/legitcheck \

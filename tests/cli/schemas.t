@@ -55,8 +55,9 @@ ajv_verdicts() { # schema file...
 schema_of() {
 	jq -r 'if .format == "legitcheck-checklist" then "checklist"
 		elif .format == "legitcheck-case" then "case"
-		elif (.mode? and .frameworks?) then "score"
-		elif (.format? // "" | startswith("legitcheck-report")) then "report"
+		elif .format == "legitcheck-report" then "report"
+		elif .format == "legitcheck-comparison" then "comparison"
+		elif (.format == null and .mode? and .frameworks?) then "score"
 		else "unknown" end' "$1" 2>/dev/null
 }
 
@@ -82,6 +83,19 @@ for f in "$SOURCE_DIR"/examples/*.json; do
 	"$LEGITCHECK" score --format json --strict "$f" >"$TMP/out/$b.strict.score.json"
 	good+=("$TMP/out/$b.score.json" "$TMP/out/$b.strict.score.json")
 done
+# Reports and comparisons, where the program has them.
+if "$LEGITCHECK" help report >/dev/null 2>&1; then
+	for f in "$SOURCE_DIR"/examples/*.json; do
+		b=$(basename "$f" .json)
+		"$LEGITCHECK" report "$f" --format json >"$TMP/out/$b.report.json"
+		"$LEGITCHECK" report "$f" --format json --strict >"$TMP/out/$b.strict.report.json"
+		good+=("$TMP/out/$b.report.json" "$TMP/out/$b.strict.report.json")
+	done
+fi
+if "$LEGITCHECK" help compare >/dev/null 2>&1; then
+	"$LEGITCHECK" compare "$SOURCE_DIR"/examples/*.json --format json >"$TMP/out/examples.compare.json"
+	good+=("$TMP/out/examples.compare.json")
+fi
 # A new, empty case and its score.
 (cd "$TMP/out" && "$LEGITCHECK" new empty.json >/dev/null &&
 	"$LEGITCHECK" score --format json empty.json >empty.score.json)
@@ -91,7 +105,7 @@ while IFS= read -r f; do
 	good+=("$f")
 done < <(find "$SOURCE_DIR/tests" -path '*/golden*' -name '*.json' 2>/dev/null | sort)
 
-for kind in checklist case score report; do
+for kind in checklist case score report comparison; do
 	files=()
 	for f in "${good[@]}"; do
 		[ "$(schema_of "$f")" = "$kind" ] && files+=("$f")
@@ -115,6 +129,10 @@ for kind in checklist case score report; do
 	done
 done
 ok "the good files include checklists, cases and scores" test ${#good[@]} -ge 8
+for f in "${good[@]}"; do
+	[ "$(schema_of "$f")" != unknown ] && continue
+	_result 1 "${f#"$SOURCE_DIR"/} has a schema"
+done
 
 # JSON-level errors are beyond JSON Schema (a validator sees the parsed value):
 # C-only. Each is made from a valid case, so only the JSON-level error differs.
