@@ -1,8 +1,9 @@
 /* Whole-file reads and crash-safe writes; see storage.h for the guarantees. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
-#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,45 +86,107 @@ static int write_all(int fd, const char *p, size_t len)
 				continue;
 			return -1;
 		}
+		if (n == 0) {
+			/* No progress and no error: a full device that will not say so. */
+			errno = ENOSPC;
+			return -1;
+		}
 		p += n;
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
-/* Resolves a symlinked target so the link itself survives the rename. */
-static char *resolve_target(const char *path)
+char *storage_resolve(const char *path, struct error *err)
 {
 	struct stat st;
 	char *real;
 
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		real = realpath(path, NULL);
-		if (real)
-			return real;
-	}
-	return xstrdup(path);
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(path);
+	/* Through the link, so that the link itself survives the rename. */
+	real = realpath(path, NULL);
+	if (!real)
+		error_add(err, LC_ERR_CANTCREAT, "cannot write through the link '%s': %s", path,
+			  strerror(errno));
+	return real;
 }
 
-static int fsync_dir(const char *dir)
+char *storage_sidecar(const char *resolved, const char *suffix)
 {
-	int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
-	int rc;
+	const char *slash = strrchr(resolved, '/');
 
+	if (!slash)
+		return xasprintf(".%s%s", resolved, suffix);
+	return xasprintf("%.*s/.%s%s", (int)(slash - resolved), resolved, slash + 1, suffix);
+}
+
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+int storage_sync_dir_of(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+	int rc = -1, saved;
+
+	free(dir);
 	if (fd < 0)
 		return -1;
 	rc = fsync(fd);
-	close(fd);
+	saved = errno;
+	if (close(fd) != 0 && rc == 0)
+		return -1;
+	errno = saved;
 	return rc;
+}
+
+/*
+ * Creates the temporary file beside target. A file of that name left by a
+ * killed process (whose pid this process now has) must not block the save:
+ * another name is tried.
+ */
+static int create_temp(const char *target, mode_t mode, char **tmp)
+{
+	int attempt, fd = -1;
+
+	for (attempt = 0; attempt < 100; attempt++) {
+		if (attempt == 0)
+			*tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
+		else
+			*tmp = xasprintf("%s.tmp-%ld-%d", target, (long)getpid(), attempt);
+		fd = open(*tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			break;
+		free(*tmp);
+		*tmp = NULL;
+	}
+	if (fd < 0) {
+		int saved = errno;
+
+		free(*tmp);
+		*tmp = NULL;
+		errno = saved;
+	}
+	return fd;
 }
 
 int storage_write_atomic(const char *path, const void *data, size_t len, struct error *err)
 {
-	char *target, *dir_copy, *dir, *tmp = NULL;
+	char *target, *dir = NULL, *tmp = NULL;
 	const char *step = NULL;
 	struct stat st;
+	bool existed = false;
 	mode_t mode;
-	int fd = -1, saved = 0, rc = LC_OK;
+	int fd = -1, dirfd = -1, saved = 0, rc = LC_OK;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
@@ -131,9 +194,10 @@ int storage_write_atomic(const char *path, const void *data, size_t len, struct 
 					 strerror(errno));
 		return LC_OK;
 	}
-	target = resolve_target(path);
-	dir_copy = xstrdup(target);
-	dir = dirname(dir_copy);
+	target = storage_resolve(path, err);
+	if (!target)
+		return LC_ERR_CANTCREAT;
+	dir = dir_of(target);
 	if (stat(target, &st) == 0) {
 		if (!S_ISREG(st.st_mode)) {
 			rc = error_add(err, LC_ERR_CANTCREAT, "cannot write '%s': %s", path,
@@ -141,6 +205,7 @@ int storage_write_atomic(const char *path, const void *data, size_t len, struct 
 							   : "not a regular file");
 			goto out;
 		}
+		existed = true;
 		mode = st.st_mode & 07777;
 	} else {
 		mode_t mask = umask(0);
@@ -148,21 +213,31 @@ int storage_write_atomic(const char *path, const void *data, size_t len, struct 
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	tmp = xasprintf("%s.tmp-%ld", target, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-	if (fd < 0) {
+	dirfd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+	if (dirfd < 0) {
 		saved = errno;
-		free(tmp);
-		tmp = NULL;
 		rc = error_add(err, LC_ERR_CANTCREAT, "cannot create '%s': %s", path,
 			       strerror(saved));
 		goto out;
 	}
+	fd = create_temp(target, mode, &tmp);
+	if (fd < 0) {
+		saved = errno;
+		rc = error_add(err, LC_ERR_CANTCREAT,
+			       "cannot create '%s': cannot create a temporary file beside it: %s%s",
+			       path, strerror(saved),
+			       existed ? " (the previous file is unchanged)" : "");
+		goto out;
+	}
 	/* open() applied the umask; the replacement keeps the old file's mode. */
 	if (fchmod(fd, mode) != 0) {
-		step = "set the mode of";
+		step = "set the permissions of";
 		goto werr;
 	}
+	/* Keeps the owner when root saves someone else's case; failure is harmless. */
+	if (existed && (st.st_uid != geteuid() || st.st_gid != getegid()) &&
+	    fchown(fd, st.st_uid, st.st_gid) != 0)
+		errno = 0;
 	if (write_all(fd, data, len) != 0) {
 		step = "write";
 		goto werr;
@@ -177,16 +252,23 @@ int storage_write_atomic(const char *path, const void *data, size_t len, struct 
 		goto werr;
 	}
 	fd = -1;
+	if (fsync(dirfd) != 0) {
+		step = "flush the directory of";
+		goto werr;
+	}
 	if (rename(tmp, target) != 0) {
 		step = "replace";
 		goto werr;
 	}
 	free(tmp);
 	tmp = NULL;
-	if (fsync_dir(dir) != 0) {
+	if (fsync(dirfd) != 0) {
+		saved = errno;
 		/* The new content is in place; only its durability is in doubt. */
-		rc = error_add(err, LC_ERR_IO, "saved '%s' but could not flush its directory: %s",
-			       path, strerror(errno));
+		rc = error_add(err, LC_ERR_IO,
+			       "saved '%s' but could not flush its directory to disk: %s (a "
+			       "power cut now could bring back the previous version)",
+			       path, strerror(saved));
 	}
 	goto out;
 werr:
@@ -197,10 +279,76 @@ werr:
 	rc = error_add(err, LC_ERR_IO, "cannot %s '%s': %s (the previous file is unchanged)", step,
 		       path, strerror(saved));
 out:
+	if (dirfd >= 0 && close(dirfd) != 0 && !rc) {
+		saved = errno;
+		rc = error_add(err, LC_ERR_IO, "saved '%s' but could not close its directory: %s",
+			       path, strerror(saved));
+	}
 	free(tmp);
-	free(dir_copy);
+	free(dir);
 	free(target);
 	if (saved)
 		errno = saved;
 	return rc;
+}
+
+/* The pid in NAME.tmp-PID or NAME.tmp-PID-N, or 0 if entry is not one. */
+static long temp_pid(const char *entry, const char *base)
+{
+	size_t n = strlen(base);
+	const char *p;
+	char *end;
+	long pid;
+
+	if (strncmp(entry, base, n) != 0 || strncmp(entry + n, ".tmp-", 5) != 0)
+		return 0;
+	p = entry + n + 5;
+	if (*p < '1' || *p > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p, &end, 10);
+	if (errno || pid <= 0)
+		return 0;
+	if (*end == '-') {
+		if (end[1] < '1' || end[1] > '9')
+			return 0;
+		strtol(end + 1, &end, 10);
+	}
+	return *end ? 0 : pid;
+}
+
+size_t storage_remove_stale_temps(const char *path)
+{
+	struct error err;
+	char *target, *dir;
+	const char *base;
+	struct dirent *de;
+	size_t removed = 0;
+	DIR *d;
+
+	error_init(&err);
+	target = storage_resolve(path, &err);
+	error_release(&err);
+	if (!target)
+		return 0;
+	dir = dir_of(target);
+	base = strrchr(target, '/') ? strrchr(target, '/') + 1 : target;
+	d = opendir(dir);
+	while (d && (de = readdir(d))) {
+		long pid = temp_pid(de->d_name, base);
+		char *name;
+
+		/* Ours cannot be in flight (no save runs now); others only if gone. */
+		if (!pid || (pid != (long)getpid() && (kill((pid_t)pid, 0) == 0 || errno != ESRCH)))
+			continue;
+		name = xasprintf("%s/%s", dir, de->d_name);
+		if (unlink(name) == 0)
+			removed++;
+		free(name);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	free(target);
+	return removed;
 }
