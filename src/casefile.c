@@ -253,36 +253,47 @@ static void load_answer(struct json_ctx *ctx, const struct question *q, cJSON *o
 	a->extras = json_extras_collect(obj, answer_keys);
 }
 
-static void load_history(struct json_ctx *ctx, struct casefile *cf, cJSON *arr)
+static void load_history_entry(struct json_ctx *ctx, cJSON *it, struct history_entry *h)
 {
+	cJSON *v;
+
+	if (!cJSON_IsObject(it)) {
+		json_ctx_error(ctx, "expected a history object, found %s", json_type_name(it));
+		return;
+	}
+	take_time(ctx, it, "time", &h->time);
+	json_take_string(ctx, it, "question", true, &h->question);
+	v = cJSON_GetObjectItemCaseSensitive(it, "from");
+	if (v && !cJSON_IsNull(v))
+		json_take_string(ctx, it, "from", true, &h->from);
+	v = cJSON_GetObjectItemCaseSensitive(it, "to");
+	if (v && !cJSON_IsNull(v))
+		json_take_string(ctx, it, "to", true, &h->to);
+	h->extras = json_extras_collect(it, history_keys);
+}
+
+/* Loads the entries of arr into a new array of *n entries (the caller frees). */
+static struct history_entry *load_history_entries(struct json_ctx *ctx, cJSON *arr, size_t *n)
+{
+	struct history_entry *h;
 	cJSON *it;
-	size_t i = 0, n = (size_t)cJSON_GetArraySize(arr);
+	size_t i = 0;
 
-	cf->history = xcalloc(n ? n : 1, sizeof(*cf->history));
-	cf->ahistory = n ? n : 1;
-	PUSHK(ctx, "history");
+	*n = (size_t)cJSON_GetArraySize(arr);
+	h = xcalloc(*n ? *n : 1, sizeof(*h));
 	for (it = arr->child; it; it = it->next, i++) {
-		struct history_entry *h = &cf->history[i];
-		cJSON *v;
-
 		PUSHI(ctx, i);
-		if (!cJSON_IsObject(it)) {
-			json_ctx_error(ctx, "expected a history object");
-			POP(ctx);
-			continue;
-		}
-		take_time(ctx, it, "time", &h->time);
-		json_take_string(ctx, it, "question", true, &h->question);
-		v = cJSON_GetObjectItemCaseSensitive(it, "from");
-		if (v && !cJSON_IsNull(v))
-			json_take_string(ctx, it, "from", true, &h->from);
-		v = cJSON_GetObjectItemCaseSensitive(it, "to");
-		if (v && !cJSON_IsNull(v))
-			json_take_string(ctx, it, "to", true, &h->to);
-		h->extras = json_extras_collect(it, history_keys);
+		load_history_entry(ctx, it, &h[i]);
 		POP(ctx);
 	}
-	cf->nhistory = n;
+	return h;
+}
+
+static void load_history(struct json_ctx *ctx, struct casefile *cf, cJSON *arr)
+{
+	PUSHK(ctx, "history");
+	cf->history = load_history_entries(ctx, arr, &cf->nhistory);
+	cf->ahistory = cf->nhistory ? cf->nhistory : 1;
 	POP(ctx);
 }
 
@@ -506,11 +517,45 @@ static bool answer_is_empty(const struct answer *a)
 	return a->choice < 0 && !a->note && !a->answered && !a->nevidence && !a->extras;
 }
 
+static void write_answer(struct json_writer *w, const struct question *q, const struct answer *a)
+{
+	size_t j;
+
+	jw_begin_object(w);
+	if (a->choice >= 0) {
+		jw_key(w, "choice");
+		jw_string(w, q->choices[a->choice].keyword);
+	}
+	opt_string(w, "note", a->note);
+	opt_string(w, "answered", a->answered);
+	jw_key(w, "evidence");
+	jw_begin_array(w);
+	for (j = 0; j < a->nevidence; j++)
+		write_evidence(w, &a->evidence[j]);
+	jw_end_array(w);
+	jw_extras(w, a->extras);
+	jw_end_object(w);
+}
+
+static void write_history_entry(struct json_writer *w, const struct history_entry *h)
+{
+	jw_begin_object(w);
+	opt_string(w, "time", h->time);
+	jw_key(w, "question");
+	jw_string(w, h->question ? h->question : "");
+	jw_key(w, "from");
+	jw_string_or_null(w, h->from);
+	jw_key(w, "to");
+	jw_string_or_null(w, h->to);
+	jw_extras(w, h->extras);
+	jw_end_object(w);
+}
+
 void casefile_serialize(const struct casefile *cf, struct strbuf *sb)
 {
 	const struct checklist *cl = cf->checklist;
 	struct json_writer w;
-	size_t i, j;
+	size_t i;
 
 	json_writer_init(&w, sb, false);
 	jw_begin_object(&w);
@@ -544,38 +589,13 @@ void casefile_serialize(const struct casefile *cf, struct strbuf *sb)
 		if (answer_is_empty(a))
 			continue;
 		jw_key(&w, q->id);
-		jw_begin_object(&w);
-		if (a->choice >= 0) {
-			jw_key(&w, "choice");
-			jw_string(&w, q->choices[a->choice].keyword);
-		}
-		opt_string(&w, "note", a->note);
-		opt_string(&w, "answered", a->answered);
-		jw_key(&w, "evidence");
-		jw_begin_array(&w);
-		for (j = 0; j < a->nevidence; j++)
-			write_evidence(&w, &a->evidence[j]);
-		jw_end_array(&w);
-		jw_extras(&w, a->extras);
-		jw_end_object(&w);
+		write_answer(&w, q, a);
 	}
 	jw_end_object(&w);
 	jw_key(&w, "history");
 	jw_begin_array(&w);
-	for (i = 0; i < cf->nhistory; i++) {
-		const struct history_entry *h = &cf->history[i];
-
-		jw_begin_object(&w);
-		opt_string(&w, "time", h->time);
-		jw_key(&w, "question");
-		jw_string(&w, h->question ? h->question : "");
-		jw_key(&w, "from");
-		jw_string_or_null(&w, h->from);
-		jw_key(&w, "to");
-		jw_string_or_null(&w, h->to);
-		jw_extras(&w, h->extras);
-		jw_end_object(&w);
-	}
+	for (i = 0; i < cf->nhistory; i++)
+		write_history_entry(&w, &cf->history[i]);
 	jw_end_array(&w);
 	jw_extras(&w, cf->extras);
 	jw_end_object(&w);
@@ -704,4 +724,230 @@ bool casefile_check_evidence(const struct evidence *ev, struct error *err)
 	if (ev->event_date && (why = evidence_date_problem(ev->event_date)))
 		error_add(err, LC_ERR_USAGE, "event-date: '%s': %s", ev->event_date, why);
 	return err->count == before;
+}
+
+/* ---- Deltas (the journal's records) ---- */
+
+static bool evidence_equal(const struct evidence *a, const struct evidence *b)
+{
+	return util_streq(a->source, b->source) && util_streq(a->title, b->title) &&
+	       util_streq(a->date, b->date) && util_streq(a->event_date, b->event_date) &&
+	       util_streq(a->url, b->url) && util_streq(a->citation, b->citation) &&
+	       util_streq(a->quote, b->quote) && a->kind == b->kind &&
+	       a->reliability == b->reliability && a->credibility == b->credibility &&
+	       a->origin == b->origin && a->disputed == b->disputed && util_streq(a->note, b->note);
+}
+
+bool casefile_evidence_equal(const struct answer *a, const struct answer *b)
+{
+	size_t i;
+
+	if (a->nevidence != b->nevidence)
+		return false;
+	for (i = 0; i < a->nevidence; i++)
+		if (!evidence_equal(&a->evidence[i], &b->evidence[i]))
+			return false;
+	return true;
+}
+
+bool casefile_answer_equal(const struct answer *a, const struct answer *b)
+{
+	return a->choice == b->choice && util_streq(a->note, b->note) &&
+	       util_streq(a->answered, b->answered) && casefile_evidence_equal(a, b);
+}
+
+/* An answer whose evidence did not change, without its evidence (which may be
+ * most of a large case): the rest of its state and "evidence_kept". */
+static void write_answer_keeping_evidence(struct json_writer *w, const struct question *q,
+					  const struct answer *a)
+{
+	jw_begin_object(w);
+	if (a->choice >= 0) {
+		jw_key(w, "choice");
+		jw_string(w, q->choices[a->choice].keyword);
+	}
+	opt_string(w, "note", a->note);
+	opt_string(w, "answered", a->answered);
+	jw_key(w, "evidence_kept");
+	jw_bool(w, true);
+	jw_extras(w, a->extras);
+	jw_end_object(w);
+}
+
+void casefile_write_delta(const struct casefile *cf, const struct casefile_delta *d,
+			  struct json_writer *w)
+{
+	const struct checklist *cl = cf->checklist;
+	size_t i;
+	bool any = false;
+
+	opt_string(w, "modified", cf->modified);
+	if (d->title) {
+		jw_key(w, "title");
+		jw_string(w, cf->title ? cf->title : "");
+	}
+	if (d->description) {
+		jw_key(w, "description");
+		jw_string_or_null(w, cf->description);
+	}
+	for (i = 0; d->answers && i < cl->nquestions; i++) {
+		if (!d->answers[i])
+			continue;
+		if (!any) {
+			jw_key(w, "answers");
+			jw_begin_object(w);
+			any = true;
+		}
+		jw_key(w, cl->questions[i].id);
+		if (answer_is_empty(&cf->answers[i])) {
+			jw_begin_object(w);
+			jw_end_object(w);
+		} else if (d->evidence_kept && d->evidence_kept[i] && cf->answers[i].nevidence) {
+			write_answer_keeping_evidence(w, &cl->questions[i], &cf->answers[i]);
+		} else {
+			write_answer(w, &cl->questions[i], &cf->answers[i]);
+		}
+	}
+	if (any)
+		jw_end_object(w);
+	if (d->history_from < cf->nhistory) {
+		jw_key(w, "history");
+		jw_begin_array(w);
+		for (i = d->history_from; i < cf->nhistory; i++)
+			write_history_entry(w, &cf->history[i]);
+		jw_end_array(w);
+	}
+}
+
+int casefile_apply_delta(struct casefile *cf, const char *text, size_t len, const char *name,
+			 struct error *err)
+{
+	const struct checklist *cl = cf->checklist;
+	struct json_ctx ctx;
+	struct error local;
+	struct answer *answers = NULL;
+	struct history_entry *history = NULL;
+	size_t nhistory = 0, i;
+	char *title = NULL, *description = NULL, *modified = NULL;
+	bool *has = NULL, *kept = NULL, has_title = false, has_description = false;
+	cJSON *root = NULL, *obj, *it;
+	int rc = LC_OK;
+
+	error_init(&local);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.name = name;
+	ctx.text = text;
+	ctx.len = len;
+	ctx.err = &local;
+	if (json_parse(text, len, name, &root, &local))
+		goto out;
+	if (!cJSON_IsObject(root)) {
+		json_ctx_error(&ctx, "a change is a JSON object, found %s", json_type_name(root));
+		goto out;
+	}
+	take_time(&ctx, root, "modified", &modified);
+	has_title = json_take_string(&ctx, root, "title", false, &title);
+	obj = cJSON_GetObjectItemCaseSensitive(root, "description");
+	if (obj && !cJSON_IsNull(obj))
+		has_description = json_take_string(&ctx, root, "description", true, &description);
+	else
+		has_description = obj != NULL;
+	answers = xcalloc(cl->nquestions ? cl->nquestions : 1, sizeof(*answers));
+	has = xcalloc(cl->nquestions ? cl->nquestions : 1, sizeof(*has));
+	kept = xcalloc(cl->nquestions ? cl->nquestions : 1, sizeof(*kept));
+	for (i = 0; i < cl->nquestions; i++)
+		answers[i].choice = -1;
+	if ((obj = json_get_typed(&ctx, root, "answers", cJSON_Object, false))) {
+		PUSHK(&ctx, "answers");
+		for (it = obj->child; it; it = it->next) {
+			long qi = checklist_question_index(cl, it->string);
+
+			PUSHK(&ctx, it->string);
+			if (qi < 0) {
+				json_ctx_error(&ctx, "no question \"%s\" in checklist \"%s\"",
+					       it->string, cl->id);
+			} else {
+				cJSON *k = cJSON_GetObjectItemCaseSensitive(it, "evidence_kept");
+
+				answer_release(&answers[qi]);
+				if (cJSON_IsObject(it) && cJSON_IsTrue(k)) {
+					kept[qi] = true;
+					cJSON_DeleteItemFromObjectCaseSensitive(it,
+										"evidence_kept");
+					if (cJSON_GetObjectItemCaseSensitive(it, "evidence"))
+						json_ctx_error(&ctx,
+							       "evidence both kept and given");
+				}
+				load_answer(&ctx, &cl->questions[qi], it, &answers[qi]);
+				has[qi] = true;
+			}
+			POP(&ctx);
+		}
+		POP(&ctx);
+	}
+	if ((obj = json_get_typed(&ctx, root, "history", cJSON_Array, false))) {
+		PUSHK(&ctx, "history");
+		history = load_history_entries(&ctx, obj, &nhistory);
+		POP(&ctx);
+	}
+	if (local.count)
+		goto out;
+	/* Everything is valid: apply it all. */
+	for (i = 0; i < cl->nquestions; i++)
+		if (has[i]) {
+			if (kept[i]) {
+				struct answer *a = &cf->answers[i], *n = &answers[i];
+
+				free(n->evidence);
+				n->evidence = a->evidence;
+				n->nevidence = a->nevidence;
+				n->aevidence = a->aevidence;
+				a->evidence = NULL;
+				a->nevidence = a->aevidence = 0;
+			}
+			answer_release(&cf->answers[i]);
+			cf->answers[i] = answers[i];
+			memset(&answers[i], 0, sizeof(answers[i]));
+			answers[i].choice = -1;
+		}
+	if (nhistory) {
+		xgrow(&cf->history, &cf->ahistory, cf->nhistory + nhistory, sizeof(*cf->history));
+		memcpy(cf->history + cf->nhistory, history, nhistory * sizeof(*history));
+		cf->nhistory += nhistory;
+		nhistory = 0;
+	}
+	if (has_title) {
+		free(cf->title);
+		cf->title = title;
+		title = NULL;
+	}
+	if (has_description) {
+		free(cf->description);
+		cf->description = description;
+		description = NULL;
+	}
+	if (modified) {
+		free(cf->modified);
+		cf->modified = modified;
+		modified = NULL;
+	}
+out:
+	for (i = 0; answers && i < cl->nquestions; i++)
+		answer_release(&answers[i]);
+	free(answers);
+	free(has);
+	free(kept);
+	for (i = 0; i < nhistory; i++)
+		history_release(&history[i]);
+	free(history);
+	free(title);
+	free(description);
+	free(modified);
+	cJSON_Delete(root);
+	if (local.count) {
+		rc = local.status;
+		error_merge(err, &local);
+	}
+	error_release(&local);
+	return rc;
 }

@@ -97,12 +97,14 @@ static int session_main(struct session *s, int argc, char **argv)
 			checklist = argv[i] + 12;
 		} else if (strcmp(argv[i], "--bail") == 0) {
 			s->bail = true;
+		} else if (strcmp(argv[i], "--read-only") == 0) {
+			s->read_only = true;
 		} else if (strcmp(argv[i], "--no-autosave") == 0) {
 			settings.autosave = false;
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			fprintf(stderr,
 				"legitcheck: unknown option '%s'\nusage: legitcheck [CASE] "
-				"[--checklist ID|FILE] [--bail] [--[no-]autosave]\n"
+				"[--checklist ID|FILE] [--bail] [--[no-]autosave] [--read-only]\n"
 				"       [--color WHEN] [--no-color] [--history FILE] [--no-history]\n",
 				argv[i]);
 			return LC_ERR_USAGE;
@@ -132,7 +134,9 @@ static int session_main(struct session *s, int argc, char **argv)
 	} else {
 		rc = shell_run_script(s, stdin, "script");
 	}
-	return rc;
+	/* Journaled changes into the case file, and the lock let go. */
+	i = session_close(s);
+	return rc ? rc : i;
 }
 
 int main(int argc, char **argv)

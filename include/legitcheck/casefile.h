@@ -107,6 +107,39 @@ void answer_release(struct answer *a);
 /* Puts back a saved answer (taken over), leaving the history as it is. */
 void casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved);
 
+/*
+ * Deltas: what a session changed, as members of a compact JSON object, for
+ * the journal of confirmed changes (journal.h). A delta carries the full new
+ * state of what changed, so that applying it is "set this to that":
+ * "modified", then "title" and "description" if they changed, "answers"
+ * with the whole state of each changed answer ({} for one now empty; its
+ * evidence replaced by "evidence_kept": true when only the rest changed, so
+ * that answering a question with a long list of evidence stays cheap), and
+ * "history" with the entries added since history_from.
+ */
+struct json_writer;
+struct casefile_delta {
+	const bool *answers;       /* per question: changed; NULL for none */
+	const bool *evidence_kept; /* per question: its evidence did not change */
+	bool title;
+	bool description;
+	size_t history_from; /* history entries from this one on are new */
+};
+
+/* Writes the delta's members into the object w is in. */
+void casefile_write_delta(const struct casefile *cf, const struct casefile_delta *d,
+			  struct json_writer *w);
+/* Parses a delta (other members, such as the journal's own, are ignored) and
+ * applies all of it, or nothing when any of it is invalid (LC_ERR_DATA with
+ * the reasons in err, located as NAME:LINE:COL). */
+int casefile_apply_delta(struct casefile *cf, const char *text, size_t len, const char *name,
+			 struct error *err);
+/* True when a and b hold the same choice, note, time and evidence (unknown
+ * keys, which no edit changes, are not compared). */
+bool casefile_answer_equal(const struct answer *a, const struct answer *b);
+/* True when a and b hold the same evidence items. */
+bool casefile_evidence_equal(const struct answer *a, const struct answer *b);
+
 /* Validates one evidence item as the loader would; adds "FIELD: why" messages. */
 bool casefile_check_evidence(const struct evidence *ev, struct error *err);
 

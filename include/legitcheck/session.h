@@ -61,6 +61,8 @@ struct session {
 	session_ask_fn ask;  /* NULL in scripts: nobody to ask */
 	unsigned width;      /* columns for wrapped text */
 	const char *history; /* the prompt's history file (not owned); NULL: none */
+	bool read_only;      /* the case file is never written (another process edits it) */
+	struct session_store *store; /* the open case's lock and journal (session.c) */
 };
 
 void session_init(struct session *s);
@@ -74,15 +76,28 @@ int session_fail(struct session *s, int status, const char *fmt, ...) LC_PRINTF(
 /* Reports every message of err and returns its status. */
 int session_fail_error(struct session *s, const struct error *err);
 
-/* Opens path as the session's case; a missing file becomes a new case with
- * checklist (or the default) that is saved at once. */
+/*
+ * Opens path as the session's case; a missing file becomes a new case with
+ * checklist (or the default) that is saved at once. Unless s->read_only, the
+ * case is locked for this process (lock.h): a case another process edits is
+ * refused with LC_ERR_TEMPFAIL, naming it (at the prompt, the user may open
+ * it read-only instead). Changes a crashed session journaled are replayed and
+ * saved, and the user is told (journal.h). The case open before is closed.
+ */
 int session_open(struct session *s, const char *path, const char *checklist, bool create);
 /* Starts a new unsaved case. */
 int session_new_unsaved(struct session *s, const char *checklist);
-/* Saves to path (or the session's path) atomically. */
+/* Saves to path (or the session's path) atomically, then empties the journal.
+ * Another path becomes the case's file (and is locked). */
 int session_save(struct session *s, const char *path);
-/* Called after every change: records it as dirty and autosaves. */
+/* Called after every change. With autosave, the change is appended to the
+ * case's journal and on disk before this returns (the case file itself is
+ * rewritten only now and then); otherwise it is marked unsaved. */
 int session_changed(struct session *s);
+/* Leaves the open case: writes journaled changes into the case file, removes
+ * the journal and releases the lock. If the save fails the changes stay in
+ * the journal, to be recovered at the next open. */
+int session_close(struct session *s);
 
 /* Resolves a question id typed by the user (exact id, or a unique suffix such
  * as "timing" or a unique prefix); reports and returns -1 when none or many. */
