@@ -12,6 +12,7 @@ static const char *const evidence_kinds[] = {
 	"official_document", "official_statement", "news_report", "expert_analysis", "other", NULL};
 static const char *const evidence_origins[] = {"host", "intervening", "third_party", NULL};
 static const char *const score_formats[] = {"text", "json", NULL};
+static const char *const report_formats[] = {"text", "md", "html", "json", NULL};
 
 const struct command commands[] = {
 	{"answer",
@@ -37,6 +38,20 @@ const struct command commands[] = {
 	 "to be installed), in that order. A checklist shadowed by one of the same id\n"
 	 "earlier in the path is marked as such. --ids prints only the ids, one a line.",
 	 {{"--ids", NULL, NULL, "print only the ids of the valid checklists, one a line"}}},
+	{"compare",
+	 cmd_compare,
+	 CMD_CLI | CMD_SESSION,
+	 1,
+	 -1,
+	 "compare CASE... [--format text|md|html|json] [-o FILE]",
+	 "cases side by side, question by question, with the differences marked",
+	 "Lines up two or more cases (in a session, the open case and the CASEs given):\n"
+	 "the overall verdicts, each framework's verdict and score, the findings, and\n"
+	 "every question's answer and best evidence, marking the rows that differ, then\n"
+	 "every answer with its note side by side. Cases on different checklists are\n"
+	 "compared on the questions and frameworks they share, and the output says so.",
+	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json"},
+	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output"}}},
 	{"evidence",
 	 cmd_evidence,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -147,6 +162,25 @@ const struct command commands[] = {
 	 "leave (the case is already saved)",
 	 NULL,
 	 {{0}}},
+	{"report",
+	 cmd_report,
+	 CMD_CLI | CMD_SESSION,
+	 0,
+	 1,
+	 "report [CASE] [--format text|md|html|json] [--strict] [-o FILE]",
+	 "a report to file or print: verdicts, reasons, evidence, timeline and sources",
+	 "Writes the report on CASE (or the open case): the case, the overall verdict in\n"
+	 "a sentence with its reasons, each framework's criteria with their legal\n"
+	 "sources, the findings, the open questions (unanswered, unknown, unsupported,\n"
+	 "disputed and pivotal answers), every answer with its note and evidence, a\n"
+	 "timeline of the dated events, and a numbered bibliography. Text is wrapped to\n"
+	 "$COLUMNS or the terminal (else 80 columns); md is GitHub-flavoured Markdown;\n"
+	 "html is one self-contained printable page; json is documented in\n"
+	 "docs/report-json.md. --strict applies the proof standards and shows what they\n"
+	 "downgrade. -o FILE replaces FILE atomically: on any failure it is left as it was.",
+	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json"},
+	  {"--strict", NULL, NULL, "apply the proof standards"},
+	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output"}}},
 	{"save",
 	 cmd_save,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -316,6 +350,29 @@ const char *args_opt(const struct args *a, const char *name)
 	return i < 0 ? NULL : a->opt[i];
 }
 
+/* Short spellings of long options, for every command that has the long one. */
+static const struct {
+	const char *short_name;
+	const char *long_name;
+} option_aliases[] = {{"-o", "--output"}};
+
+/* The long option that arg spells short for cmd, or NULL. With name set, the
+ * short spelling of the long option name instead. */
+static const char *option_alias(const struct command *cmd, const char *arg, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(option_aliases) / sizeof(option_aliases[0]); i++) {
+		if (command_option_index(cmd, option_aliases[i].long_name) < 0)
+			continue;
+		if (arg && strcmp(arg, option_aliases[i].short_name) == 0)
+			return option_aliases[i].long_name;
+		if (name && strcmp(name, option_aliases[i].long_name) == 0)
+			return option_aliases[i].short_name;
+	}
+	return NULL;
+}
+
 static int usage_error(struct session *s, const struct command *cmd, const char *fmt,
 		       const char *arg)
 {
@@ -340,10 +397,11 @@ int command_parse_args(struct session *s, const struct command *cmd, int argc, c
 	a->argv = xcalloc((size_t)argc + 1, sizeof(*a->argv));
 	for (i = 0; i < argc; i++) {
 		const char *arg = argv[i], *eq;
+		const char *alias = options_done ? NULL : option_alias(cmd, arg, NULL);
 		char name[64];
 
-		if (options_done || strncmp(arg, "--", 2) != 0 || strcmp(arg, "--") == 0 ||
-		    arg[2] == '\0') {
+		if (!alias && (options_done || strncmp(arg, "--", 2) != 0 ||
+			       strcmp(arg, "--") == 0 || arg[2] == '\0')) {
 			if (!options_done && strcmp(arg, "--") == 0) {
 				options_done = true;
 				continue;
@@ -351,8 +409,13 @@ int command_parse_args(struct session *s, const struct command *cmd, int argc, c
 			a->argv[a->argc++] = argv[i];
 			continue;
 		}
-		eq = strchr(arg, '=');
-		snprintf(name, sizeof(name), "%.*s", (int)(eq ? eq - arg : (long)strlen(arg)), arg);
+		/* A short alias ("-o FILE") stands for its long option. */
+		eq = alias ? NULL : strchr(arg, '=');
+		if (alias)
+			snprintf(name, sizeof(name), "%s", alias);
+		else
+			snprintf(name, sizeof(name), "%.*s",
+				 (int)(eq ? eq - arg : (long)strlen(arg)), arg);
 		k = command_option_index(cmd, name);
 		if (k < 0) {
 			const char *names[CMD_MAX_OPTIONS];
@@ -486,9 +549,12 @@ void command_help(struct session *s, const char *name, unsigned context)
 		if (cmd->options[0].name) {
 			session_say(s, "\noptions:\n");
 			for (k = 0; k < CMD_MAX_OPTIONS && cmd->options[k].name; k++) {
+				const char *short_name =
+					option_alias(cmd, NULL, cmd->options[k].name);
 				char left[64];
 
-				snprintf(left, sizeof(left), "%s%s%s", cmd->options[k].name,
+				snprintf(left, sizeof(left), "%s%s%s%s%s", short_name ? short_name : "",
+					 short_name ? ", " : "", cmd->options[k].name,
 					 cmd->options[k].metavar ? " " : "",
 					 cmd->options[k].metavar ? cmd->options[k].metavar : "");
 				session_say(s, "  %-22s %s\n", left, cmd->options[k].help);

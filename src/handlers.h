@@ -13,6 +13,8 @@ int cmd_test(struct session *s, struct args *a);
 int cmd_upgrade(struct session *s, struct args *a);
 int cmd_help(struct session *s, struct args *a);
 int cmd_version(struct session *s, struct args *a);
+int cmd_report(struct session *s, struct args *a);
+int cmd_compare(struct session *s, struct args *a);
 
 int cmd_answer(struct session *s, struct args *a);
 int cmd_note(struct session *s, struct args *a);
