@@ -38,6 +38,25 @@ test: deps-test
 test-asan:
 	@$(MAKE) --no-print-directory test BUILD=build-asan BUILD_TYPE=Debug SANITIZE=ON WERROR=ON
 
+# Regenerates the golden reports of tests/data/golden/, which tests/cli/report.t and
+# compare.t compare byte for byte: the clock, the width and the checklists fixed.
+GOLDEN_CASES = examples/kazakhstan-2022.json examples/czechoslovakia-1968.json \
+	tests/data/good/hostile.json
+GOLDEN_RUN = env LEGITCHECK_NOW=2026-01-01T00:00:00Z COLUMNS=80 \
+	LEGITCHECK_PATH=$(CURDIR)/checklists XDG_CONFIG_HOME=/nonexistent \
+	./$(BUILD)/legitcheck
+.PHONY: golden
+golden: build
+	@for c in $(GOLDEN_CASES); do for f in text md html json; do \
+		$(GOLDEN_RUN) report $$c --format $$f -o tests/data/golden/$$(basename $$c .json).$$f \
+			|| exit 1; \
+	done; done
+	@for f in text md html json; do \
+		$(GOLDEN_RUN) compare examples/kazakhstan-2022.json examples/czechoslovakia-1968.json \
+			--format $$f -o tests/data/golden/compare.$$f || exit 1; \
+	done
+	@echo "regenerated tests/data/golden/"
+
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 

@@ -15,6 +15,9 @@ want=${1:-build}
 build_pkgs="gcc make cmake pkg-config libcjson-dev libreadline-dev"
 bench_pkgs="$build_pkgs jq valgrind"
 test_pkgs="$build_pkgs perl valgrind clang libclang-rt-14-dev jq groff-base man-db"
+# The report tests convert, check and render reports: pandoc, tidy, headless Chromium,
+# pdftotext (poppler-utils) and a strict HTML parse in python3.
+test_pkgs="$test_pkgs pandoc tidy chromium poppler-utils python3"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;
