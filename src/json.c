@@ -224,8 +224,14 @@ static int check_number(struct checker *c)
 	v = strtod(buf, NULL);
 	if (errno == ERANGE || !isfinite(v))
 		return fail(c, start, "number %s is out of range", buf);
-	if (integer && fabs(v) > 9007199254740992.0)
-		return fail(c, start, "integer %s cannot be represented exactly", buf);
+	/* Compared as text: 9007199254740993 reads as 2^53 and would pass as a double. */
+	if (integer) {
+		const char *digits = buf + (buf[0] == '-');
+		size_t n = strlen(digits);
+
+		if (n > 16 || (n == 16 && strcmp(digits, "9007199254740992") > 0))
+			return fail(c, start, "integer %s cannot be represented exactly", buf);
+	}
 	return 0;
 }
 
@@ -612,13 +618,39 @@ void json_path_format(const struct json_path *p, struct strbuf *sb)
 	}
 }
 
+/* Control characters from a file must not reach a terminal as such (an
+ * escape sequence in a choice could retitle or clear the user's window):
+ * C0, DEL and C1 (U+0080 to U+009F) are written as \uXXXX. */
+static void add_printable(struct strbuf *sb, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7F)
+			strbuf_addf(sb, "\\u%04x", *p);
+		else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+			strbuf_addf(sb, "\\u%04x", *++p);
+		else
+			strbuf_addc(sb, (char)*p);
+	}
+}
+
 int json_ctx_error(struct json_ctx *ctx, const char *fmt, ...)
 {
-	struct strbuf sb;
+	struct strbuf sb, msg;
 	size_t line, col, off;
 	struct json_path shallow = ctx->path;
 	va_list ap;
 
+	/* Beyond a hundred problems a file is hostile or not the right file: more
+	 * messages help nobody, and locating each one costs a pass over the text. */
+	if (ctx->err->count >= JSON_MAX_ERRORS) {
+		if (ctx->err->count == JSON_MAX_ERRORS)
+			error_add(ctx->err, LC_ERR_DATA,
+				  "%s: too many problems; only the first %d are shown", ctx->name,
+				  JSON_MAX_ERRORS);
+		return LC_ERR_DATA;
+	}
 	if (shallow.depth > JSON_MAX_DEPTH)
 		shallow.depth = JSON_MAX_DEPTH;
 	off = json_path_offset(ctx->text, ctx->len, &shallow);
@@ -627,10 +659,13 @@ int json_ctx_error(struct json_ctx *ctx, const char *fmt, ...)
 	strbuf_addf(&sb, "%s:%zu:%zu: ", ctx->name, line, col);
 	json_path_format(&ctx->path, &sb);
 	strbuf_adds(&sb, ": ");
+	strbuf_init(&msg);
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	strbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
+	add_printable(&sb, msg.buf);
 	error_add(ctx->err, LC_ERR_DATA, "%s", sb.buf);
+	strbuf_release(&msg);
 	strbuf_release(&sb);
 	return LC_ERR_DATA;
 }

@@ -27,6 +27,7 @@ struct cJSON;
 
 #define JSON_MAX_DEPTH  64
 #define JSON_MAX_STRING (16u * 1024u * 1024u)
+#define JSON_MAX_ERRORS 100 /* problems reported per file, then one "too many" */
 
 /* Parses text strictly. On success *out is a tree the caller frees with
  * cJSON_Delete(); on failure one message "NAME:LINE:COL: ..." is added. */
@@ -65,7 +66,8 @@ void json_path_format(const struct json_path *p, struct strbuf *sb);
 size_t json_path_offset(const char *text, size_t len, const struct json_path *p);
 
 /* Adds "NAME:LINE:COL: PATH: message" for the current path, with status
- * LC_ERR_DATA. Returns LC_ERR_DATA. */
+ * LC_ERR_DATA, control characters written as \uXXXX; after JSON_MAX_ERRORS
+ * messages, one saying there are too many, then nothing. Returns LC_ERR_DATA. */
 int json_ctx_error(struct json_ctx *ctx, const char *fmt, ...) LC_PRINTF(2, 3);
 
 /*
