@@ -248,6 +248,17 @@ static void offer_evidence(struct session *s, size_t qi)
 	}
 }
 
+static bool current_applies(const struct session *s)
+{
+	struct score_result r;
+	bool applies;
+
+	score_plain(s, &r);
+	applies = r.applicable[s->current];
+	score_result_release(&r);
+	return applies;
+}
+
 int cmd_answer(struct session *s, struct args *a)
 {
 	const struct checklist *cl = s->cf->checklist;
@@ -292,8 +303,14 @@ int cmd_answer(struct session *s, struct args *a)
 		return rc;
 	if (s->ask && (size_t)ci != q->unknown_choice)
 		offer_evidence(s, (size_t)qi);
-	if ((size_t)qi == s->current)
+	if ((size_t)qi == s->current) {
 		walk_on(s, (size_t)qi);
+	} else if (!current_applies(s)) {
+		/* The question at hand no longer applies: the walk goes on from it. */
+		if (s->interactive)
+			session_say(s, "%s no longer applies\n", cl->questions[s->current].id);
+		walk_on(s, s->current);
+	}
 	return LC_OK;
 }
 

@@ -241,7 +241,7 @@ static bool ask_fields(struct session *s, struct evidence *ev)
 	for (i = 0; i < NFIELDS; i++) {
 		const struct field *f = &fields[i];
 		const char *const *words = NULL;
-		char *prompt, buf[4], why[160];
+		char *prompt, *rejected, buf[4], why[160];
 		const char *problem;
 
 		if (f->type == FIELD_KIND)
@@ -262,19 +262,26 @@ static bool ask_fields(struct session *s, struct evidence *ev)
 		} else {
 			prompt = xasprintf("  %s%s: ", f->prompt, f->required ? " (required)" : "");
 		}
+		/* A rejected value comes back in the line, to be corrected. */
+		rejected = NULL;
 		do {
 			char *answer;
 
-			if (session_ask(s, prompt, field_text(ev, f, buf), words, &answer) !=
-			    SESSION_ASK_OK) {
+			if (session_ask(s, prompt, rejected ? rejected : field_text(ev, f, buf),
+					words, &answer) != SESSION_ASK_OK) {
+				free(rejected);
 				free(prompt);
 				return false;
 			}
 			problem = set_field(ev, f, trim(answer), why);
-			free(answer);
-			if (problem)
+			free(rejected);
+			rejected = NULL;
+			if (problem) {
 				session_say(s, "  %s%s: %s%s\n", ui_color(s, UI_RED), f->option + 2,
 					    problem, ui_color(s, UI_RESET));
+				rejected = xstrdup(trim(answer));
+			}
+			free(answer);
 		} while (problem);
 		free(prompt);
 	}

@@ -159,7 +159,7 @@ const struct command commands[] = {
 	 0,
 	 0,
 	 "quit",
-	 "leave (the case is already saved)",
+	 "leave (asking first if changes would be lost)",
 	 NULL,
 	 {{0}}},
 	{"report",
@@ -565,7 +565,14 @@ void command_help(struct session *s, const char *name, unsigned context)
 			    cmd->flags & CMD_CLI ? cmd->name : "at the prompt and in scripts");
 		return;
 	}
-	for (i = 0; i < ncommands; i++)
-		if (commands[i].flags & context)
+	for (i = 0; i < ncommands; i++) {
+		if (!(commands[i].flags & context))
+			continue;
+		/* A long usage line gets a line of its own. */
+		if (strlen(commands[i].usage) > 34)
+			session_say(s, "  %s\n  %-34s %s\n", commands[i].usage, "",
+				    commands[i].summary);
+		else
 			session_say(s, "  %-34s %s\n", commands[i].usage, commands[i].summary);
+	}
 }

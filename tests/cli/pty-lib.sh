@@ -30,5 +30,8 @@ drive() {
 	fi
 }
 
-# scenario FILE: writes standard input to FILE (one step a line).
+# scenario FILE: writes standard input to FILE (one step a line). Between two
+# prompts the terminal is in its ordinary line mode, where the kernel, not the
+# program, acts on Ctrl-C and Ctrl-D: a scenario expects the prompt before it
+# sends one.
 scenario() { cat >"$1"; }

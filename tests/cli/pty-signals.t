@@ -137,6 +137,7 @@ sendline n
 expect q1.initiative> 
 sendline save new-case.json
 expect saved 'new-case.json'
+expect q1.initiative> 
 send \x04
 exit 0
 SC

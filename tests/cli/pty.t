@@ -78,7 +78,10 @@ sc=$TMP/all.scenario
 			# A bad date is asked again, with the reason.
 			echo "sendline 2022-02-30"
 			echo "expect date: '2022-02-30': no such day in that month"
+			# It is asked again with the rejected value in the line: Ctrl-U clears it.
 			echo "expect date published"
+			echo "expect 2022-02-30"
+			echo "send \\x15"
 		fi
 		echo "sendline 2022-01-0$((i % 9 + 1))"
 		echo "expect date of the event"
@@ -96,6 +99,8 @@ sc=$TMP/all.scenario
 			echo "sendline G9"
 			echo "expect grade: 'G9': a letter A-F"
 			echo "expect grade"
+			echo "expect G9"
+			echo "send \\x15"
 		fi
 		echo "sendline ${grades[i % 6]}"
 		echo "expect origin"
