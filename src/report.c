@@ -283,12 +283,18 @@ void report_verdict_sentence(const struct report *rep, struct strbuf *sb)
 	const char *text = rep->score.overall_text;
 
 	strbuf_adds(sb, "The overall verdict on ");
-	if (cf->title && *cf->title)
-		strbuf_addf(sb, "\u201c%s\u201d", cf->title);
-	else if (rep->file)
-		strbuf_addf(sb, "the case in %s", rep->file);
-	else
+	/* The title is the case's text inside ours: isolated, a right-to-left
+	 * title (or a stray U+202E in it) cannot reorder the rest of the sentence. */
+	if (cf->title && *cf->title) {
+		strbuf_adds(sb, "\u201c");
+		report_add_isolated(sb, cf->title);
+		strbuf_adds(sb, "\u201d");
+	} else if (rep->file) {
+		strbuf_adds(sb, "the case in ");
+		report_add_isolated(sb, rep->file);
+	} else {
 		strbuf_adds(sb, "this case");
+	}
 	strbuf_addf(sb, " (checklist %s %s%s) is ", cl->id, cl->version,
 		    rep->strict ? ", strict proof standards" : "");
 	report_add_words(sb, rep->score.overall_verdict);
@@ -475,6 +481,17 @@ static bool is_rtl_letter(unsigned long cp)
 	return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
 	       (cp >= 0xFE70 && cp <= 0xFEFF) || (cp >= 0x10800 && cp <= 0x10FFF) ||
 	       (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+void report_add_isolated(struct strbuf *sb, const char *s)
+{
+	bool isolate = report_needs_isolation(s);
+
+	if (isolate)
+		report_utf8_put(sb, 0x2068);
+	strbuf_adds(sb, s);
+	if (isolate)
+		report_utf8_put(sb, 0x2069);
 }
 
 bool report_needs_isolation(const char *s)

@@ -314,11 +314,10 @@ static void verdict_section(const struct report *rep, struct strbuf *sb)
 			"<div class=\"verdict-box\">\n<p class=\"verdict-label\">");
 	words(sb, r->overall_verdict);
 	strbuf_adds(sb, "</p>\n<p class=\"verdict-sentence\">");
+	/* The title it quotes is isolated inside it by U+2068..U+2069. */
 	report_verdict_sentence(rep, &v);
-	/* The sentence quotes the case's title: isolate it as case text. */
-	strbuf_adds(sb, "<bdi>");
 	esc(sb, v.buf, false);
-	strbuf_adds(sb, "</bdi></p>\n</div>\n");
+	strbuf_adds(sb, "</p>\n</div>\n");
 	if (rep->strict && strcmp(rep->plain.overall_verdict, r->overall_verdict) != 0) {
 		strbuf_adds(sb,
 			    "<p>Without the proof standards the overall verdict would be <strong>");

@@ -817,9 +817,13 @@ static void timeline_section(const struct report *rep, size_t width, struct strb
 
 		table_cell(&t, e->date);
 		strbuf_reset(&v);
-		strbuf_addf(&v, "[%zu] %s", e->source + 1, e->ev->source);
-		if (e->ev->title)
-			strbuf_addf(&v, ", \u201c%s\u201d", e->ev->title);
+		strbuf_addf(&v, "[%zu] ", e->source + 1);
+		add_clean(&v, e->ev->source);
+		if (e->ev->title) {
+			strbuf_adds(&v, ", \u201c");
+			add_clean(&v, e->ev->title);
+			strbuf_adds(&v, "\u201d");
+		}
 		table_cell(&t, v.buf);
 		strbuf_reset(&v);
 		add_question_refs(&v, &rep->score, e->questions, e->nquestions);
@@ -940,12 +944,15 @@ static void compare_case_list(const struct comparison *cmp, size_t width, struct
 		const struct compare_case *c = &cmp->cases[k];
 
 		strbuf_reset(&v);
-		strbuf_addf(&v, "(%c) %s", (int)('A' + k % 26),
-			    c->cf->title && *c->cf->title ? c->cf->title
-			    : c->file                     ? c->file
-							  : "untitled case");
-		if (c->file)
-			strbuf_addf(&v, " [%s]", c->file);
+		strbuf_addf(&v, "(%c) ", (int)('A' + k % 26));
+		add_clean(&v, c->cf->title && *c->cf->title ? c->cf->title
+			      : c->file                     ? c->file
+							    : "untitled case");
+		if (c->file) {
+			strbuf_adds(&v, " [");
+			add_clean(&v, c->file);
+			strbuf_addc(&v, ']');
+		}
 		strbuf_addf(&v, ", checklist %s %s, %zu of %zu answered", c->cf->checklist->id,
 			    c->cf->checklist->version, c->score.answered,
 			    c->score.applicable_count);

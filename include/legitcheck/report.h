@@ -141,6 +141,8 @@ bool report_is_control(unsigned long cp);
  * it must be isolated (U+2068 ... U+2069, or <bdi>) not to reorder its
  * surroundings. */
 bool report_needs_isolation(const char *s);
+/* Appends s, between U+2068 and U+2069 when report_needs_isolation(s). */
+void report_add_isolated(struct strbuf *sb, const char *s);
 /* True for zero-width formatting characters that take no column. */
 bool report_is_zero_width(unsigned long cp);
 /* True when url starts with http:// or https:// (case-insensitive): the only

@@ -110,6 +110,16 @@ is 0 "$?" "headless Chromium loads the hostile report"
 grep -q -i -E '<script|<img' dom.html
 is 1 "$?" "the page as the browser built it has no script and no image"
 like "$(cat dom.html)" '&lt;script&gt;alert(1)&lt;/script&gt;' "the script tag is there as text"
+timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync \
+	--user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$TMP/h.pdf" \
+	"file://$TMP/h.html" >/dev/null 2>&1 && pdftotext h.pdf h.pdf.txt
+flat=$(tr '\n' ' ' <h.pdf.txt)
+like "$flat" "Hostile <script>alert(1)</script>" "the printed page shows the hostile title as text"
+like "$flat" "(checklist five-questions 1.0.0) is not established: on the evidence recorded" \
+	"and a U+202E in the title cannot reverse the verdict sentence around it"
+like "$(cat h.html)" $'on \u201c\u2068Hostile &lt;script&gt;' "the quoted title is isolated (U+2068)"
+like "$(cat h.md)" $'gnp.exe \\| شرح עברית\u2069\u201d (checklist' "in the Markdown too (U+2069)"
 
 # Markdown: tables keep their columns, nothing becomes HTML.
 pandoc -f gfm -t html --fail-if-warnings h.md -o h.pandoc.html 2>h.pandoc.err
