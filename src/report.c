@@ -47,23 +47,57 @@ static void add_question(size_t **list, size_t *n, size_t *alloc, size_t q)
 	(*list)[(*n)++] = q;
 }
 
-/* The bibliography index of ev, adding an entry when it is a new source. */
-static size_t cite_source(struct report *rep, size_t *alloc, const struct evidence *ev, size_t q)
+/*
+ * The bibliography's index by source+title+url: open addressing over a table
+ * at least twice the number of items, so that a case of 100,000 items is
+ * numbered in linear time.
+ */
+struct source_index {
+	size_t *slots; /* bibliography index + 1; 0 is empty */
+	size_t mask;
+};
+
+static void hash_text(unsigned long long *h, const char *s)
 {
-	size_t i;
+	/* FNV-1a; a NUL separates the fields. */
+	for (; s && *s; s++)
+		*h = (*h ^ (unsigned char)*s) * 1099511628211ULL;
+	*h = (*h ^ 0xFFu) * 1099511628211ULL;
+}
 
-	for (i = 0; i < rep->nsources; i++) {
-		const struct evidence *s = rep->sources[i].ev;
+static size_t source_hash(const struct evidence *ev)
+{
+	unsigned long long h = 14695981039346656037ULL;
 
+	hash_text(&h, ev->source);
+	hash_text(&h, ev->title);
+	hash_text(&h, ev->url);
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The bibliography index of ev, adding an entry when it is a new source. */
+static size_t cite_source(struct report *rep, struct source_index *idx, size_t *alloc,
+			  const struct evidence *ev, size_t q)
+{
+	size_t slot = source_hash(ev) & idx->mask, i;
+
+	for (;; slot = (slot + 1) & idx->mask) {
+		const struct evidence *s;
+
+		if (!idx->slots[slot]) {
+			i = rep->nsources;
+			xgrow(&rep->sources, alloc, rep->nsources + 1, sizeof(*rep->sources));
+			memset(&rep->sources[i], 0, sizeof(rep->sources[i]));
+			rep->sources[i].ev = ev;
+			rep->nsources++;
+			idx->slots[slot] = i + 1;
+			break;
+		}
+		i = idx->slots[slot] - 1;
+		s = rep->sources[i].ev;
 		if (same_text(s->source, ev->source) && same_text(s->title, ev->title) &&
 		    same_text(s->url, ev->url))
 			break;
-	}
-	if (i == rep->nsources) {
-		xgrow(&rep->sources, alloc, rep->nsources + 1, sizeof(*rep->sources));
-		memset(&rep->sources[i], 0, sizeof(rep->sources[i]));
-		rep->sources[i].ev = ev;
-		rep->nsources++;
 	}
 	add_question(&rep->sources[i].questions, &rep->sources[i].nquestions,
 		     &rep->sources[i].aquestions, q);
@@ -147,7 +181,8 @@ void report_build(struct report *rep, const struct casefile *cf, const char *fil
 {
 	const struct checklist *cl = cf->checklist;
 	struct score_options opts;
-	size_t q, i, asources = 0;
+	struct source_index idx;
+	size_t q, i, asources = 0, nitems;
 
 	memset(rep, 0, sizeof(*rep));
 	rep->cf = cf;
@@ -164,18 +199,24 @@ void report_build(struct report *rep, const struct casefile *cf, const char *fil
 	}
 	rep->cite = xcalloc(cl->nquestions + 1, sizeof(*rep->cite));
 	rep->best = xcalloc(cl->nquestions + 1, sizeof(*rep->best));
+	for (q = 0, nitems = 0; q < cl->nquestions; q++)
+		nitems += cf->answers[q].nevidence;
+	for (idx.mask = 15; idx.mask < 2 * nitems; idx.mask = idx.mask * 2 + 1)
+		;
+	idx.slots = xcalloc(idx.mask + 1, sizeof(*idx.slots));
 	for (q = 0; q < cl->nquestions; q++) {
 		const struct answer *a = &cf->answers[q];
 
 		rep->cite[q] = xcalloc(a->nevidence + 1, sizeof(**rep->cite));
 		rep->best[q] = -1;
 		for (i = 0; i < a->nevidence; i++) {
-			rep->cite[q][i] = cite_source(rep, &asources, &a->evidence[i], q);
+			rep->cite[q][i] = cite_source(rep, &idx, &asources, &a->evidence[i], q);
 			if (rep->best[q] < 0 || evidence_rank(&a->evidence[i]) <
 							evidence_rank(&a->evidence[rep->best[q]]))
 				rep->best[q] = (long)i;
 		}
 	}
+	free(idx.slots);
 	build_timeline(rep);
 }
 
