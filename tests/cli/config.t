@@ -103,6 +103,64 @@ is 0 "$RC" "--color, --no-color, --history and --no-history are accepted"
 run_with_input quit.txt g.json --color
 is 64 "$RC" "--color without a value is a usage error"
 
+# Colour and history at a terminal (a pseudo-terminal driven by ptydrive): the
+# prompt is bold when colour is on, and the lines typed go to the history file.
+. "$SOURCE_DIR/tests/cli/pty-lib.sh"
+if [ -x "$PTYDRIVE" ]; then
+	cp "$EX/kazakhstan-2022.json" p.json
+	scenario "$TMP/status.sc" <<'EOF'
+expect q1.timing> 
+sendline status
+expect autosave
+expect q1.timing> 
+sendline quit
+exit 0
+EOF
+	bold() { grep -q $'\033\[1m' "$TMP/pty.log"; }
+	plain() { ! bold; }
+	in_history() { [ -f "$1" ] && grep -qx status "$1"; }
+	: >"$CONF"
+
+	NO_COLOR= drive "$TMP/status.sc" p.json --no-history
+	is 0 "$RC" "a session at a terminal"
+	ok "is in colour by default" bold
+	drive "$TMP/status.sc" p.json --no-history
+	ok "NO_COLOR turns the colour off" plain
+	drive "$TMP/status.sc" p.json --no-history --color always
+	ok "--color always beats NO_COLOR" bold
+	NO_COLOR= drive "$TMP/status.sc" p.json --no-history --no-color
+	ok "--no-color turns it off" plain
+	echo "color = never" >"$CONF"
+	NO_COLOR= drive "$TMP/status.sc" p.json --no-history
+	ok "color = never in the file turns it off" plain
+	LEGITCHECK_COLOR=always drive "$TMP/status.sc" p.json --no-history
+	ok "LEGITCHECK_COLOR=always beats the file and NO_COLOR" bold
+	echo "color = always" >"$CONF"
+	drive "$TMP/status.sc" p.json --no-history
+	ok "NO_COLOR beats color = always in the file" plain
+
+	echo "history = $TMP/h-file" >"$CONF"
+	drive "$TMP/status.sc" p.json
+	ok "history = FILE in the file keeps the lines typed there" in_history "$TMP/h-file"
+	LEGITCHECK_HISTORY=$TMP/h-env drive "$TMP/status.sc" p.json
+	ok "LEGITCHECK_HISTORY beats the file" in_history "$TMP/h-env"
+	LEGITCHECK_HISTORY=$TMP/h-env2 drive "$TMP/status.sc" p.json --history "$TMP/h-cli"
+	ok "--history beats LEGITCHECK_HISTORY" in_history "$TMP/h-cli"
+	ok "which is then not written" test ! -e "$TMP/h-env2"
+	rm -f "$TMP/h-file"
+	drive "$TMP/status.sc" p.json --no-history
+	ok "--no-history keeps none" test ! -e "$TMP/h-file"
+	echo "history = off" >"$CONF"
+	drive "$TMP/status.sc" p.json
+	ok "history = off keeps none" test ! -e "$XDG_STATE_HOME/legitcheck/history"
+	: >"$CONF"
+	drive "$TMP/status.sc" p.json
+	ok "by default the history is \$XDG_STATE_HOME/legitcheck/history" \
+		in_history "$XDG_STATE_HOME/legitcheck/history"
+else
+	echo "# ptydrive is not built: colour and history at a terminal not tested"
+fi
+
 # Conventions: '-' is standard input; data on stdout, messages on stderr.
 run_with_input "$EX/kazakhstan-2022.json" validate -
 is 0 "$RC" "validate - reads standard input"
