@@ -116,8 +116,9 @@ static void show_question(struct session *s, size_t qi)
 	score_result_release(&r);
 }
 
-/* Every question answered: the verdict, and where to read the reasons. */
-static void say_finished(struct session *s)
+/* Every question answered: the verdict, and where to read the reasons. At the
+ * end of the walk (offer), a terminal is asked whether to see the report. */
+static void say_finished(struct session *s, bool offer)
 {
 	struct score_result r;
 	struct strbuf sb;
@@ -137,13 +138,20 @@ static void say_finished(struct session *s)
 	if (r.unsupported_count)
 		session_say(s, "%zu answer%s no evidence yet ('list' shows which).\n",
 			    r.unsupported_count, r.unsupported_count == 1 ? " has" : "s have");
-	if (command_find("report", CMD_SESSION, false, NULL))
-		session_say(s, "Type 'report' for the report, or 'score' for the reasons and "
-			       "their sources.\n");
-	else
-		session_say(s, "Type 'score' for the reasons and their sources.\n");
 	strbuf_release(&sb);
 	score_result_release(&r);
+	if (!command_find("report", CMD_SESSION, false, NULL)) {
+		session_say(s, "Type 'score' for the reasons and their sources.\n");
+		return;
+	}
+	if (offer && s->ask && session_confirm(s, "see the report now? [y/N] ")) {
+		char *argv[] = {"report", NULL};
+
+		command_run(s, 1, argv, CMD_SESSION);
+		return;
+	}
+	session_say(s, "Type 'report' for the report ('report -o FILE' writes it to a file), or "
+		       "'score' for the reasons and their sources.\n");
 }
 
 /* After the question at hand was answered: on to the next unanswered question
@@ -171,7 +179,7 @@ static void walk_on(struct session *s, size_t from)
 	strbuf_release(&skipped);
 	score_result_release(&r);
 	if (next < 0) {
-		say_finished(s);
+		say_finished(s, true);
 		return;
 	}
 	session_say(s, "\n");
@@ -371,7 +379,7 @@ static void say_position(struct session *s)
 		show_question(s, s->current);
 		return;
 	}
-	say_finished(s);
+	say_finished(s, false);
 }
 
 int cmd_open(struct session *s, struct args *a)

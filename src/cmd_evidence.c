@@ -22,30 +22,30 @@ struct field {
 	const char *option; /* its option in the command table */
 	const char *prompt; /* for the guided entry */
 	enum field_type type;
-	size_t offset; /* of the char * in struct evidence, for text and dates */
 	bool required;
+	size_t offset; /* of the char * in struct evidence, for text and dates */
 };
 
 #define TEXT_AT(f) offsetof(struct evidence, f)
 
 /* In the order of the guided entry (and of the case format). */
 static const struct field fields[] = {
-	{"--source", "source, who published it", FIELD_TEXT, TEXT_AT(source), true},
-	{"--title", "title", FIELD_TEXT, TEXT_AT(title), false},
-	{"--date", "date published (YYYY-MM-DD, or YYYY-MM, YYYY)", FIELD_DATE, TEXT_AT(date),
-	 false},
-	{"--event-date", "date of the event it reports (YYYY-MM-DD)", FIELD_DATE,
-	 TEXT_AT(event_date), false},
-	{"--url", "url", FIELD_TEXT, TEXT_AT(url), false},
-	{"--citation", "citation, as a document number or page", FIELD_TEXT, TEXT_AT(citation),
-	 false},
-	{"--quote", "quote, the exact words in the original language", FIELD_TEXT, TEXT_AT(quote),
-	 false},
-	{"--kind", "kind", FIELD_KIND, 0, false},
-	{"--grade", "grade, reliability A-F then credibility 1-6 (as B2)", FIELD_GRADE, 0, false},
-	{"--origin", "origin, who produced it", FIELD_ORIGIN, 0, false},
-	{"--disputed", "disputed by other sources (yes/no)", FIELD_FLAG, 0, false},
-	{"--note", "note", FIELD_TEXT, TEXT_AT(note), false},
+	{"--source", "source, who published it", FIELD_TEXT, true, TEXT_AT(source)},
+	{"--title", "title", FIELD_TEXT, false, TEXT_AT(title)},
+	{"--date", "date published (YYYY-MM-DD, or YYYY-MM, YYYY)", FIELD_DATE, false,
+	 TEXT_AT(date)},
+	{"--event-date", "date of the event it reports (YYYY-MM-DD)", FIELD_DATE, false,
+	 TEXT_AT(event_date)},
+	{"--url", "url", FIELD_TEXT, false, TEXT_AT(url)},
+	{"--citation", "citation, as a document number or page", FIELD_TEXT, false,
+	 TEXT_AT(citation)},
+	{"--quote", "quote, the exact words in the original language", FIELD_TEXT, false,
+	 TEXT_AT(quote)},
+	{"--kind", "kind", FIELD_KIND, false, 0},
+	{"--grade", "grade, reliability A-F then credibility 1-6 (as B2)", FIELD_GRADE, false, 0},
+	{"--origin", "origin, who produced it", FIELD_ORIGIN, false, 0},
+	{"--disputed", "disputed by other sources (yes/no)", FIELD_FLAG, false, 0},
+	{"--note", "note", FIELD_TEXT, false, TEXT_AT(note)},
 };
 
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))

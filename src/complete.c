@@ -309,7 +309,7 @@ static void complete_arguments(const struct session *s, const struct command *cm
 			next |= 1u << (i + 1);
 			if (slots[i].repeat)
 				next |= 1u << i;
-			if (strcmp(slots[i].text, "QID") == 0)
+			if (strcmp(slots[i].text, "QID") == 0 && s->cf)
 				context = find_question(s->cf->checklist, w);
 		}
 		if (!next)
@@ -333,12 +333,9 @@ void complete_line(const struct session *s, const char *line, struct completion 
 	error_init(&err);
 	tokenize(line, true, &wl, &err);
 	free(c->word);
-	/* A new word starts after a blank that is not inside quotes. */
-	if (wl.count && !wl.open_quote && wl.last_start < (int)strlen(line) &&
-	    line[strlen(line) - 1] != ' ' && line[strlen(line) - 1] != '\t') {
-		c->word = xstrdup(wl.words[wl.count - 1]);
-		nprev = wl.count - 1;
-	} else if (wl.count && wl.open_quote) {
+	/* The tokenizer says where the last word starts, or the end of the line
+	 * when the line ends outside any word: then an empty word is typed. */
+	if (wl.count && wl.last_start < (int)strlen(line)) {
 		c->word = xstrdup(wl.words[wl.count - 1]);
 		nprev = wl.count - 1;
 	} else {

@@ -259,8 +259,8 @@ static void welcome(struct session *s)
 		session_say(s, "case '%s'%s\n", s->path, s->autosave ? ", saved as you go" : "");
 	else
 		session_say(s, "new case, not saved yet ('save FILE' names it)\n");
-	session_say(s, "Type a choice to answer the question at hand; Tab completes, 'help' lists "
-		       "the commands, Ctrl-D leaves.\n\n");
+	session_say(s, "Type a choice to answer; Tab completes, 'help' lists the commands, Ctrl-D "
+		       "leaves.\n\n");
 	if (session_next_unanswered(s, 0) < 0) {
 		shell_execute_line(s, "status");
 		session_say(s, "Every question that applies is answered: 'list' reviews them, "

@@ -137,26 +137,41 @@ const char *ui_best_grade(const struct evidence *items, size_t n, char buf[16])
 
 void ui_say_evidence(struct session *s, const struct evidence *items, size_t n)
 {
-	struct strbuf sb;
+	struct strbuf sb, out;
 	size_t i;
 
 	strbuf_init(&sb);
+	strbuf_init(&out);
 	for (i = 0; i < n; i++) {
 		const struct evidence *ev = &items[i];
+		char bullet[32];
 
 		strbuf_reset(&sb);
+		strbuf_reset(&out);
 		ui_evidence_summary(ev, &sb);
-		session_say(s, "  [%zu] %s\n", i + 1, sb.buf);
-		if (ev->event_date)
-			session_say(s, "      event: %s\n", ev->event_date);
-		if (ev->quote)
-			session_say(s, "      «%s»\n", ev->quote);
+		snprintf(bullet, sizeof(bullet), "  [%zu]", i + 1);
+		ui_wrap_item(&out, bullet, sb.buf, 6, s->width);
+		if (ev->event_date) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "event: %s", ev->event_date);
+			ui_wrap(&out, sb.buf, 6, s->width);
+		}
+		if (ev->quote) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "«%s»", ev->quote);
+			ui_wrap(&out, sb.buf, 6, s->width);
+		}
 		if (ev->url)
-			session_say(s, "      %s\n", ev->url);
+			ui_wrap(&out, ev->url, 6, s->width);
 		if (ev->citation)
-			session_say(s, "      %s\n", ev->citation);
-		if (ev->note)
-			session_say(s, "      note: %s\n", ev->note);
+			ui_wrap(&out, ev->citation, 6, s->width);
+		if (ev->note) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "note: %s", ev->note);
+			ui_wrap(&out, sb.buf, 6, s->width);
+		}
+		fwrite(out.buf, 1, out.len, s->out);
 	}
 	strbuf_release(&sb);
+	strbuf_release(&out);
 }

@@ -120,6 +120,11 @@ sc=$TMP/all.scenario
 	done
 	echo "expect Every question that applies is answered (21 of 21)"
 	echo "expect Overall: "
+	# And offers the report.
+	echo "expect see the report now? [y/N] "
+	echo "sendline y"
+	echo "expect Report: "
+	echo "expect q5.basis> "
 	echo "sendline quit"
 	echo "exit 0"
 } >"$sc"
