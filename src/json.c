@@ -273,6 +273,115 @@ static int cmp_spans(const void *x, const void *y)
 	return compare_spans_ctx_text(sort_text, x, y);
 }
 
+/* The UTF-8 of a key as checked text (escapes decoded; \u0000 never occurs). */
+static char *unescape_key(const char *p, size_t len)
+{
+	char *out = xmalloc(len + 1), *o = out;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned v, lo;
+
+		if (p[i] != '\\') {
+			*o++ = p[i++];
+			continue;
+		}
+		switch (p[i + 1]) {
+		case 'b':
+			*o++ = '\b';
+			break;
+		case 'f':
+			*o++ = '\f';
+			break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 'r':
+			*o++ = '\r';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
+		case 'u':
+			v = (unsigned)strtoul((char[5]){p[i + 2], p[i + 3], p[i + 4], p[i + 5], 0},
+					      NULL, 16);
+			if (v >= 0xD800 && v <= 0xDBFF) {
+				lo = (unsigned)strtoul(
+					(char[5]){p[i + 8], p[i + 9], p[i + 10], p[i + 11], 0},
+					NULL, 16);
+				v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+			if (v < 0x80) {
+				*o++ = (char)v;
+			} else if (v < 0x800) {
+				*o++ = (char)(0xC0 | v >> 6);
+				*o++ = (char)(0x80 | (v & 0x3F));
+			} else if (v < 0x10000) {
+				*o++ = (char)(0xE0 | v >> 12);
+				*o++ = (char)(0x80 | (v >> 6 & 0x3F));
+				*o++ = (char)(0x80 | (v & 0x3F));
+			} else {
+				*o++ = (char)(0xF0 | v >> 18);
+				*o++ = (char)(0x80 | (v >> 12 & 0x3F));
+				*o++ = (char)(0x80 | (v >> 6 & 0x3F));
+				*o++ = (char)(0x80 | (v & 0x3F));
+			}
+			i += 4;
+			break;
+		default: /* " \ / */
+			*o++ = p[i + 1];
+		}
+		i += 2;
+	}
+	*o = '\0';
+	return out;
+}
+
+struct decoded_key {
+	char *key;
+	size_t index;
+};
+
+static int cmp_decoded(const void *x, const void *y)
+{
+	const struct decoded_key *a = x, *b = y;
+	int r = strcmp(a->key, b->key);
+
+	if (r)
+		return r;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/*
+ * Keys written differently can be equal once decoded ("a\u0062" and "ab").
+ * Each key is decoded once and the decoded keys sorted, so that a hostile
+ * object with many escaped keys costs n log n, not n squared.
+ */
+static int check_decoded_duplicates(struct checker *c, const struct key_span *k, size_t n)
+{
+	struct decoded_key *d = xmalloc(n * sizeof(*d));
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n; i++) {
+		d[i].key = unescape_key(c->t + k[i].start, k[i].len);
+		d[i].index = i;
+	}
+	qsort(d, n, sizeof(*d), cmp_decoded);
+	for (i = 1; i < n && !rc; i++)
+		if (strcmp(d[i].key, d[i - 1].key) == 0) {
+			const struct key_span *later = &k[d[i].index];
+
+			rc = fail(c, later->start - 1, "duplicate key \"%.*s\"",
+				  (int)(later->len > 80 ? 80 : later->len), c->t + later->start);
+		}
+	for (i = 0; i < n; i++)
+		free(d[i].key);
+	free(d);
+	return rc;
+}
+
 static int check_duplicates(struct checker *c, size_t first)
 {
 	size_t n = c->nkeys - first, i, j;
@@ -296,19 +405,21 @@ static int check_duplicates(struct checker *c, size_t first)
 		sort_text = c->t;
 		qsort(copy, n, sizeof(*copy), cmp_spans);
 		for (i = 1; i < n && !rc; i++)
-			if (key_equal(c, &copy[i], &copy[i - 1]))
-				rc = fail(c, copy[i].start - 1, "duplicate key \"%.*s\"",
-					  (int)(copy[i].len > 80 ? 80 : copy[i].len),
-					  c->t + copy[i].start);
+			if (key_equal(c, &copy[i], &copy[i - 1])) {
+				/* The second of the two in the file is the duplicate. */
+				const struct key_span *later =
+					copy[i].start > copy[i - 1].start ? &copy[i] : &copy[i - 1];
+
+				rc = fail(c, later->start - 1, "duplicate key \"%.*s\"",
+					  (int)(later->len > 80 ? 80 : later->len),
+					  c->t + later->start);
+			}
 		for (i = 0; i < n; i++)
 			escaped |= memchr(c->t + copy[i].start, '\\', copy[i].len) != NULL;
 		free(copy);
 		/* Escaped keys can collide with differently written ones. */
 		if (!rc && escaped)
-			for (i = 1; i < n && !rc; i++)
-				for (j = 0; j < i && !rc; j++)
-					if (key_equal(c, &k[i], &k[j]))
-						rc = fail(c, k[i].start - 1, "duplicate key");
+			rc = check_decoded_duplicates(c, k, n);
 		return rc;
 	}
 }
