@@ -9,7 +9,7 @@ SANITIZE ?= OFF
 WERROR ?= OFF
 JOBS ?= 2
 
-.PHONY: all build deps deps-test run test test-asan install uninstall readme clean
+.PHONY: all build deps deps-test run test test-asan test-valgrind fuzz install uninstall readme clean
 
 all: build
 
@@ -56,6 +56,23 @@ golden: build
 			--format $$f -o tests/data/golden/compare.$$f || exit 1; \
 	done
 	@echo "regenerated tests/data/golden/"
+
+# The whole suite again with every test program and every run of the binary under
+# valgrind: a memory error or a definite leak fails the test.
+VALGRIND_BUILD ?= build-valgrind
+test-valgrind: deps-test
+	@$(MAKE) --no-print-directory build BUILD=$(VALGRIND_BUILD) BUILD_TYPE=Debug \
+		CMAKE_FLAGS=-DLEGITCHECK_VALGRIND=ON
+	ctest --test-dir $(VALGRIND_BUILD) --output-on-failure -j $(JOBS)
+
+# libFuzzer harnesses (fuzz/), built with clang in build-fuzz, each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD ?= build-fuzz
+fuzz: deps-test
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DLEGITCHECK_FUZZ=ON -DBUILD_TESTING=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_casefile fuzz_checklist fuzz_tokenize
+	fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
