@@ -29,6 +29,7 @@ struct journal {
 	char *title;
 	char *description;
 	size_t nhistory;
+	bool broken; /* a failed append could not be cut off: append nothing more */
 };
 
 static uint32_t crc32_of(const void *data, size_t len)
@@ -102,6 +103,7 @@ static void close_file(struct journal *j)
 	if (j->fd >= 0)
 		close(j->fd);
 	j->fd = -1;
+	j->broken = false;
 	j->seq = 0;
 	j->records = 0;
 	j->bytes = 0;
@@ -264,6 +266,7 @@ static int create_file(struct journal *j, struct strbuf *head, struct error *err
 static int append(struct journal *j, const struct strbuf *text, bool new_file, struct error *err)
 {
 	const char *step = "write";
+	int saved;
 
 	if (write_all(j->fd, text->buf, text->len) != 0)
 		goto fail;
@@ -275,19 +278,20 @@ static int append(struct journal *j, const struct strbuf *text, bool new_file, s
 		goto fail;
 	j->bytes += text->len;
 	return LC_OK;
-fail : {
-	int saved = errno;
-
-	if (new_file || ftruncate(j->fd, (off_t)j->bytes) != 0 || fsync(j->fd) != 0) {
-		/* Cannot be trusted to end with a whole record: start over. */
+fail:
+	saved = errno;
+	if (new_file) {
+		/* It holds no confirmed change: as if it had never been. */
 		close(j->fd);
 		j->fd = -1;
-		if (new_file || j->records == 0)
-			unlink(j->path);
+		unlink(j->path);
+	} else if (ftruncate(j->fd, (off_t)j->bytes) != 0 || fsync(j->fd) != 0) {
+		/* Its records stay where recovery finds them (a torn end is ignored),
+		 * but nothing may follow the partial one. */
+		j->broken = true;
 	}
 	return error_add(err, LC_ERR_IO, "cannot %s the journal '%s': %s (the change is not saved)",
 			 step, j->path, strerror(saved));
-}
 }
 
 int journal_record(struct journal *j, const struct casefile *cf, bool *recorded, struct error *err)
@@ -303,6 +307,12 @@ int journal_record(struct journal *j, const struct casefile *cf, bool *recorded,
 	*recorded = false;
 	if (!j->snap || j->cl != cl)
 		return error_add(err, LC_ERR_SOFTWARE, "journal: no state to compare with");
+	if (j->broken)
+		return error_add(
+			err, LC_ERR_IO,
+			"the journal '%s' ends with a partial record since an earlier error: "
+			"the case must be saved whole",
+			j->path);
 	changed = xcalloc(cl->nquestions ? cl->nquestions : 1, 2 * sizeof(*changed));
 	kept = changed + (cl->nquestions ? cl->nquestions : 1);
 	memset(&d, 0, sizeof(d));
@@ -363,7 +373,7 @@ int journal_commit(struct journal *j, const char *digest, struct error *err)
 	struct strbuf sb;
 	int rc;
 
-	if (j->fd < 0)
+	if (j->fd < 0 || j->broken)
 		return LC_OK;
 	strbuf_init(&sb);
 	begin(&sb, &w, j->seq + 1, "saved");

@@ -92,4 +92,26 @@ same_file original.json case.json "the case is byte-identical"
 is 0 "$(temps)" "no temporary file is left"
 ok "no journal is left behind" test ! -s .case.json.journal
 
+# A change confirmed in the journal, then the disk fails for good, even to cut
+# a failed record off: the later changes are reported as not saved, and the
+# confirmed one is recovered at the next open.
+cp original.json case.json
+rm -f in.fifo
+mkfifo in.fifo
+LD_PRELOAD=$SHIM LEGITCHECK_FAULT=write:ENOSPC:2+,ftruncate:EIO LEGITCHECK_FAULT_PATH=case.json \
+	"$LEGITCHECK" case.json <in.fifo >/dev/null 2>"$TMP/.stderr" &
+pid=$!
+exec 3>in.fifo
+printf 'title "Confirmed"\ntitle "Lost cause"\ntitle "Lost too"\nquit\n' >&3
+exec 3>&-
+wait "$pid"
+is 74 "$?" "a disk that fails after the first change: the session exits 74"
+like "$(cat "$TMP/.stderr")" "the last change is not saved" "the failed changes are reported"
+same_file original.json case.json "the case file is untouched"
+printf 'quit\n' >script
+run_with_input script case.json
+like "$ERR" "recovered 1 change from an interrupted session" "the confirmed change is recovered"
+is "Confirmed" "$(jq -r .title case.json)" "and saved"
+is 0 "$(temps)" "no temporary file is left"
+
 done_testing

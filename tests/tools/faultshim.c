@@ -3,13 +3,15 @@
  * every I/O error on the save path is reported and leaves the case intact.
  *
  * LEGITCHECK_FAULT=OP:ERRNO[:N][,OP:ERRNO[:N]...] makes the Nth call (every
- * call when N is absent) of OP fail with ERRNO (a name: ENOSPC, EIO, EDQUOT,
- * EROFS, EACCES, EPERM, EXDEV, EMFILE, EINTR). The operations:
+ * call when N is absent, the Nth and every later one with N+) of OP fail with
+ * ERRNO (a name: ENOSPC, EIO, EDQUOT, EROFS, EACCES, EPERM, EXDEV, EMFILE,
+ * EINTR). The operations:
  *   open       open() that creates a file whose path matches
  *   write      write() to a file opened with a matching path
  *   shortwrite the same, but the first such write writes half, the next fails
  *   fsync      fsync() or fdatasync() of a file opened with a matching path
  *   close      close() of such a file (the descriptor is closed all the same)
+ *   ftruncate  ftruncate() of such a file
  *   rename     rename() whose source path matches
  *   opendir    open() of a directory
  *   fsyncdir   fsync() of a directory
@@ -35,19 +37,22 @@ enum op {
 	OP_SHORTWRITE,
 	OP_FSYNC,
 	OP_CLOSE,
+	OP_FTRUNCATE,
 	OP_RENAME,
 	OP_OPENDIR,
 	OP_FSYNCDIR,
 	OP_COUNT
 };
 
-static const char *const op_names[OP_COUNT] = {"open",  "write",  "shortwrite", "fsync",
-					       "close", "rename", "opendir",    "fsyncdir"};
+static const char *const op_names[OP_COUNT] = {"open",   "write",   "shortwrite",
+					       "fsync",  "close",   "ftruncate",
+					       "rename", "opendir", "fsyncdir"};
 
 static struct fault {
 	bool active;
 	int err;
-	long nth; /* 0: every call */
+	long nth;  /* 0: every call */
+	bool from; /* the Nth and every later call */
 	long calls;
 } faults[OP_COUNT];
 
@@ -105,6 +110,7 @@ static void configure(void)
 		faults[i].active = true;
 		faults[i].err = errno_named(colon + 1);
 		faults[i].nth = count ? strtol(count, NULL, 10) : 0;
+		faults[i].from = count && strchr(count, '+');
 	}
 }
 
@@ -119,7 +125,7 @@ static bool trip(enum op op)
 	if (!f->active)
 		return false;
 	f->calls++;
-	if (f->nth && f->calls != f->nth)
+	if (f->nth && (f->from ? f->calls < f->nth : f->calls != f->nth))
 		return false;
 	if (getenv("LEGITCHECK_FAULT_LOG"))
 		fprintf(stderr, "faultshim: %s fails with %s\n", op_names[op], strerror(f->err));
@@ -246,6 +252,26 @@ int close(int fd)
 	if (rc == 0 && was_watched && trip(OP_CLOSE))
 		return -1;
 	return rc;
+}
+
+static int truncate_common(int fd, off_t size, const char *name)
+{
+	int (*real)(int, off_t) = (int (*)(int, off_t))dlsym(RTLD_NEXT, name);
+
+	if (fd >= 0 && fd < MAX_FD && watched[fd] && trip(OP_FTRUNCATE))
+		return -1;
+	return real(fd, size);
+}
+
+int ftruncate(int fd, off_t size)
+{
+	return truncate_common(fd, size, "ftruncate");
+}
+
+int ftruncate64(int fd, off_t size);
+int ftruncate64(int fd, off_t size)
+{
+	return truncate_common(fd, size, "ftruncate64");
 }
 
 int rename(const char *from, const char *to)
