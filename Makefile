@@ -63,7 +63,7 @@ VALGRIND_BUILD ?= build-valgrind
 test-valgrind: deps-test
 	@$(MAKE) --no-print-directory build BUILD=$(VALGRIND_BUILD) BUILD_TYPE=Debug \
 		CMAKE_FLAGS=-DLEGITCHECK_VALGRIND=ON
-	ctest --test-dir $(VALGRIND_BUILD) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(VALGRIND_BUILD) --output-on-failure -j $(JOBS) --timeout 7200
 
 # libFuzzer harnesses (fuzz/), built with clang in build-fuzz, each run FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60

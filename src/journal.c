@@ -188,13 +188,12 @@ static int write_all(int fd, const char *p, size_t len)
 static char *aside_name(const struct journal *j)
 {
 	char now[21];
-	char *name;
 	int n;
 
 	util_now_iso(now);
 	for (n = 0; n < 1000; n++) {
-		name = n ? xasprintf("%s-%s-%d", j->path, now, n)
-			 : xasprintf("%s-%s", j->path, now);
+		char *name = n ? xasprintf("%s-%s-%d", j->path, now, n)
+			       : xasprintf("%s-%s", j->path, now);
 		if (!storage_exists(name))
 			return name;
 		free(name);

@@ -172,9 +172,10 @@ int open64(const char *path, int flags, ...);
 int open(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
-	va_list ap;
 
 	if (flags & O_CREAT) {
+		va_list ap;
+
 		va_start(ap, flags);
 		mode = (mode_t)va_arg(ap, int);
 		va_end(ap);
@@ -185,9 +186,10 @@ int open(const char *path, int flags, ...)
 int open64(const char *path, int flags, ...)
 {
 	mode_t mode = 0;
-	va_list ap;
 
 	if (flags & O_CREAT) {
+		va_list ap;
+
 		va_start(ap, flags);
 		mode = (mode_t)va_arg(ap, int);
 		va_end(ap);
@@ -198,7 +200,6 @@ int open64(const char *path, int flags, ...)
 ssize_t write(int fd, const void *buf, size_t n)
 {
 	static ssize_t (*real)(int, const void *, size_t);
-	static bool short_done;
 
 	if (!real)
 		real = (ssize_t(*)(int, const void *, size_t))dlsym(RTLD_NEXT, "write");
@@ -206,6 +207,8 @@ ssize_t write(int fd, const void *buf, size_t n)
 		if (trip(OP_WRITE))
 			return -1;
 		if (faults[OP_SHORTWRITE].active) {
+			static bool short_done;
+
 			if (!short_done && n > 1) {
 				short_done = true;
 				return real(fd, buf, n / 2);
