@@ -32,6 +32,20 @@ static void score_plain(const struct session *s, struct score_result *r)
 	score_compute(s->cf, &o, r);
 }
 
+/* Whether the ", "-separated list in sb has the item id. */
+static bool list_has(const struct strbuf *sb, const char *id)
+{
+	size_t n = strlen(id);
+	const char *p = sb->buf;
+
+	while ((p = strstr(p, id))) {
+		if ((p == sb->buf || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
 /* The questions a condition looks at, as "q3.organ" or "q3.organ, q1.timing". */
 static void condition_inputs(const struct checklist *cl, const struct expr *e, struct strbuf *sb)
 {
@@ -40,7 +54,7 @@ static void condition_inputs(const struct checklist *cl, const struct expr *e, s
 	if (e->kind == EXPR_ANSWER_IN || e->kind == EXPR_ANSWER_NOT_IN) {
 		const char *id = cl->questions[e->target].id;
 
-		if (!strstr(sb->buf, id))
+		if (!list_has(sb, id))
 			strbuf_addf(sb, "%s%s", sb->len ? ", " : "", id);
 		return;
 	}

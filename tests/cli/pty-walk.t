@@ -80,4 +80,49 @@ drive keyword kw.json
 is 0 "$RC" "'no' at a question that has it answers: it does not start 'note'"
 is no "$(jq -r '.answers["q3.organ"].choice' kw.json)" "and the answer is saved"
 
+# evidence edit at a terminal: every field prefilled, Enter keeps it.
+printf '%s\n' "evidence add q1.timing --source 'Le Monde avec l'\\''AFP' --title 'Titre' --quote '« une force collective de maintien de la paix »' --grade B2 --kind news_report" >setup
+"$LEGITCHECK" e.json <setup
+scenario edit <<'SC'
+expect q1.timing> 
+sendline evidence edit q1.timing 1
+expect (required): Le Monde avec l'AFP
+sendline 
+expect title: Titre
+send \x15
+sendline Titre corrigé
+expect date published
+sendline 
+expect date of the event
+sendline 2022-01-06
+expect url
+sendline 
+expect citation
+sendline 
+expect quote, the exact words in the original language: « une force collective de maintien de la paix »
+sendline 
+expect kind (official_document, official_statement, news_report, expert_analysis, other): news_report
+sendline 
+expect grade
+expect B2
+send \x15
+sendline a1
+expect origin
+sendline 
+expect disputed
+expect no
+sendline 
+expect note: 
+sendline 
+expect edited [1] of q1.timing
+expect q1.timing> 
+sendline quit
+exit 0
+SC
+drive edit e.json
+is 0 "$RC" "evidence edit at a terminal shows each field's value to keep or change"
+is "Le Monde avec l'AFP|Titre corrigé|2022-01-06|« une force collective de maintien de la paix »|news_report|A1|false" \
+	"$(jq -r '.answers["q1.timing"].evidence[0] | [.source, .title, .event_date, .quote, .kind, .grade, .disputed] | map(tostring) | join("|")' e.json)" \
+	"the fields changed are saved, the others kept byte for byte"
+
 done_testing

@@ -74,6 +74,14 @@ run_with_input s6
 is 64 "$RC" "open with unsaved changes in a script fails"
 like "$ERR" "script:2: open: the open case has unsaved changes: 'save FILE' first" "and says why"
 
+# An answer change that makes answered questions irrelevant says which.
+printf 'answer q3.organ yes\nanswer q3.consensus consensus\nanswer q3.organ not_applicable\n' >s8
+run_with_input s8 w.json
+is 0 "$RC" "an answer that makes others irrelevant is no error"
+like "$OUT" "warning: these answers no longer apply and are not scored" "but it warns"
+like "$(printf '%s' "$OUT" | tr '\n' ' ')" "q3.consensus (consensus)" "naming the answers concerned"
+is consensus "$(jq -r '.answers["q3.consensus"].choice' w.json)" "which are kept"
+
 # A prefix of a command is enough; an ambiguous one lists the candidates.
 printf 'stat\ns\n' >s7
 run_with_input s7 c.json
