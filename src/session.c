@@ -541,8 +541,19 @@ long session_find_question(struct session *s, const char *word)
 	if (n == 1)
 		return match;
 	if (n > 1) {
-		session_fail(s, LC_ERR_USAGE, "'%s' matches several questions; type more of the id",
-			     word);
+		struct strbuf ids;
+
+		strbuf_init(&ids);
+		for (i = 0; i < cl->nquestions; i++) {
+			const char *id = cl->questions[i].id, *dot = strrchr(id, '.');
+
+			if (strncmp(id, word, wl) == 0 || (dot && strcmp(dot + 1, word) == 0))
+				strbuf_addf(&ids, "%s%s", ids.len ? ", " : "", id);
+		}
+		session_fail(s, LC_ERR_USAGE,
+			     "'%s' matches several questions (%s); type more of the id", word,
+			     ids.buf);
+		strbuf_release(&ids);
 		return -1;
 	}
 	hint = checklist_suggest_question(cl, word);

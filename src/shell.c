@@ -98,6 +98,53 @@ int shell_terminated(struct session *s)
 	return 128 + shell_got_terminate;
 }
 
+/*
+ * One word that is not a choice of the question at hand: if it begins one, or
+ * is no command at all, the user most likely meant to answer, so say what the
+ * choices are instead of running a command it is a prefix of. Returns -1 when
+ * the word is left to the command table.
+ */
+static int not_a_choice(struct session *s, const struct question *q, const char *word)
+{
+	bool ambiguous;
+	const struct command *cmd = command_find(word, CMD_SESSION, true, &ambiguous);
+	struct strbuf starts, all;
+	const char *hint;
+	size_t i, n = 0, len = strlen(word);
+	int rc = -1;
+
+	if (cmd && strcmp(cmd->name, word) == 0)
+		return -1;
+	strbuf_init(&starts);
+	strbuf_init(&all);
+	for (i = 0; i < q->nchoices; i++) {
+		strbuf_addf(&all, "%s%s", i ? ", " : "", q->choices[i].keyword);
+		if (strncmp(q->choices[i].keyword, word, len) == 0) {
+			strbuf_addf(&starts, "%s'%s'", n ? " or " : "", q->choices[i].keyword);
+			n++;
+		}
+	}
+	if (n)
+		rc = session_fail(s, LC_ERR_USAGE,
+				  "'%s' is not a choice of %s: did you mean %s?%s%s%s", word, q->id,
+				  starts.buf, cmd ? " (or '" : "", cmd ? cmd->name : "",
+				  cmd ? "', a command)" : "");
+	else if (!cmd && !ambiguous && (hint = question_suggest_choice(q, word)))
+		rc = session_fail(
+			s, LC_ERR_USAGE,
+			"'%s' is neither a command nor a choice of %s (did you mean '%s'?)", word,
+			q->id, hint);
+	else if (!cmd && !ambiguous)
+		rc = session_fail(
+			s, LC_ERR_USAGE,
+			"'%s' is neither a command nor a choice of %s (%s; 'help' lists the "
+			"commands)",
+			word, q->id, all.buf);
+	strbuf_release(&starts);
+	strbuf_release(&all);
+	return rc;
+}
+
 int shell_execute_line(struct session *s, const char *line)
 {
 	struct word_list wl;
@@ -126,6 +173,9 @@ int shell_execute_line(struct session *s, const char *line)
 		rc = command_run(s, 2, argv, CMD_SESSION);
 		goto out;
 	}
+	if (wl.count == 1 && s->cf &&
+	    (rc = not_a_choice(s, &s->cf->checklist->questions[s->current], wl.words[0])) >= 0)
+		goto out;
 	rc = command_run(s, wl.count, wl.words, CMD_SESSION);
 out:
 	error_release(&err);

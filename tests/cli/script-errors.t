@@ -63,7 +63,12 @@ fails 64 "next: too many arguments" next q1.timing
 fails 73 "cannot" save nodir/x.json
 fails 64 "unterminated double quote" note q1.timing '"open'
 fails 64 "'s' is ambiguous" s
-fails 64 "unknown command 'frobnicate' (type 'help')" frobnicate
+fails 64 "unknown command 'frobnicate' (type 'help')" frobnicate now
+# One word is most likely an answer: it is never taken for the command it begins.
+fails 64 "'frobnicate' is neither a command nor a choice of q1.initiative (host, intervener, unknown; 'help' lists the commands)" frobnicate
+fails 64 "'hots' is neither a command nor a choice of q1.initiative (did you mean 'host'?)" hots
+fails 64 "'in' is not a choice of q1.initiative: did you mean 'intervener'?" in
+fails 64 "'n' is ambiguous: next note" n
 
 # Several errors: each with its line, the status of the first, the rest still run.
 cat >many <<'SCRIPT'
