@@ -86,12 +86,12 @@ expect Choices:
 sendline quit
 exit 0
 SC
-NO_COLOR= drive colour h.json
+NO_COLOR='' drive colour h.json
 like "$(cat "$TMP/pty.log")" $'\033[1mq1.timing' "at a terminal the question is in bold"
 NO_COLOR=1 drive colour h.json
 unlike "$(cat "$TMP/pty.log")" $'\033[1m' "with NO_COLOR there is no colour at all"
 printf 'show\n' >s
-NO_COLOR= LEGITCHECK_COLOR=always run_with_input s h.json
+NO_COLOR='' LEGITCHECK_COLOR=always run_with_input s h.json
 unlike "$OUT" $'\033[' "a script is never coloured"
 
 done_testing

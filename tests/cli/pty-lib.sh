@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the tests that drive the binary on a pseudo-terminal (pty*.t),
 # sourced after lib.sh. ptydrive is built beside the test programs.
 : "${LEGITCHECK_TOOLS:=$(dirname "$LEGITCHECK")/tests}"

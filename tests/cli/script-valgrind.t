@@ -18,6 +18,7 @@ if [ "$(head -c 4 "$LEGITCHECK" | od -An -c | tr -d ' ')" != '177ELF' ]; then
 	exit 0
 fi
 
+# shellcheck disable=SC2054 # the commas are in one argument
 VG=(valgrind -q --leak-check=full --error-exitcode=99 --errors-for-leak-kinds=definite,indirect,possible
 	--suppressions="$SOURCE_DIR/tests/valgrind.supp" --log-file="$TMP/vg.%p.log")
 vg_clean() { # description
