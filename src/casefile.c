@@ -129,6 +129,72 @@ static void take_time(struct json_ctx *ctx, cJSON *obj, const char *key, char **
 	}
 }
 
+/*
+ * The checks of an evidence item's values, once each is read: shared by the
+ * reading from a tree (load_evidence) and from the text (load_evidence_text).
+ */
+static void check_source(struct json_ctx *ctx, const struct evidence *ev)
+{
+	if (!*ev->source) {
+		PUSHK(ctx, "source");
+		json_ctx_error(ctx, "the source must not be empty (who published it?)");
+		POP(ctx);
+	}
+}
+
+static void check_date(struct json_ctx *ctx, const char *key, const char *date)
+{
+	const char *why = evidence_date_problem(date);
+
+	if (why) {
+		PUSHK(ctx, key);
+		json_ctx_error(ctx, "invalid date \"%s\": %s", date, why);
+		POP(ctx);
+	}
+}
+
+static void set_kind(struct json_ctx *ctx, struct evidence *ev, const char *kind)
+{
+	ev->kind = evidence_kind_parse(kind);
+	if (ev->kind == KIND_UNSET) {
+		const char *hint = util_suggest(kind, evidence_kind_names, KIND_COUNT);
+
+		PUSHK(ctx, "kind");
+		if (hint)
+			json_ctx_error(ctx, "unknown kind \"%s\" (did you mean \"%s\"?)", kind,
+				       hint);
+		else
+			json_ctx_error(ctx,
+				       "unknown kind \"%s\" (one of official_document, "
+				       "official_statement, news_report, expert_analysis, other)",
+				       kind);
+		POP(ctx);
+	}
+}
+
+static void set_grade(struct json_ctx *ctx, struct evidence *ev, const char *grade)
+{
+	if (!evidence_parse_grade(grade, &ev->reliability, &ev->credibility)) {
+		PUSHK(ctx, "grade");
+		json_ctx_error(ctx,
+			       "invalid grade \"%s\" (Admiralty code: reliability A-F then "
+			       "credibility 1-6, as B2)",
+			       grade);
+		POP(ctx);
+	}
+}
+
+static void set_origin(struct json_ctx *ctx, struct evidence *ev, const char *origin)
+{
+	ev->origin = evidence_origin_parse(origin);
+	if (ev->origin == ORIGIN_UNSET) {
+		PUSHK(ctx, "origin");
+		json_ctx_error(ctx, "unknown origin \"%s\" (one of host, intervening, third_party)",
+			       origin);
+		POP(ctx);
+	}
+}
+
 static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
 {
 	char *kind = NULL, *grade = NULL, *origin = NULL;
@@ -137,73 +203,130 @@ static void load_evidence(struct json_ctx *ctx, cJSON *obj, struct evidence *ev)
 		json_ctx_error(ctx, "expected an evidence object, found %s", json_type_name(obj));
 		return;
 	}
-	if (json_take_string(ctx, obj, "source", true, &ev->source) && !*ev->source) {
-		PUSHK(ctx, "source");
-		json_ctx_error(ctx, "the source must not be empty (who published it?)");
-		POP(ctx);
-	}
+	if (json_take_string(ctx, obj, "source", true, &ev->source))
+		check_source(ctx, ev);
 	json_take_string(ctx, obj, "title", false, &ev->title);
 	json_take_string(ctx, obj, "url", false, &ev->url);
 	json_take_string(ctx, obj, "citation", false, &ev->citation);
 	json_take_string(ctx, obj, "quote", false, &ev->quote);
 	json_take_string(ctx, obj, "note", false, &ev->note);
 	json_get_bool(ctx, obj, "disputed", false, &ev->disputed);
-	if (json_take_string(ctx, obj, "date", false, &ev->date) &&
-	    evidence_date_problem(ev->date)) {
-		PUSHK(ctx, "date");
-		json_ctx_error(ctx, "invalid date \"%s\": %s", ev->date,
-			       evidence_date_problem(ev->date));
-		POP(ctx);
-	}
-	if (json_take_string(ctx, obj, "event_date", false, &ev->event_date) &&
-	    evidence_date_problem(ev->event_date)) {
-		PUSHK(ctx, "event_date");
-		json_ctx_error(ctx, "invalid date \"%s\": %s", ev->event_date,
-			       evidence_date_problem(ev->event_date));
-		POP(ctx);
-	}
-	if (json_take_string(ctx, obj, "kind", false, &kind)) {
-		ev->kind = evidence_kind_parse(kind);
-		if (ev->kind == KIND_UNSET) {
-			const char *hint = util_suggest(kind, evidence_kind_names, KIND_COUNT);
-
-			PUSHK(ctx, "kind");
-			if (hint)
-				json_ctx_error(ctx, "unknown kind \"%s\" (did you mean \"%s\"?)",
-					       kind, hint);
-			else
-				json_ctx_error(
-					ctx,
-					"unknown kind \"%s\" (one of official_document, "
-					"official_statement, news_report, expert_analysis, other)",
-					kind);
-			POP(ctx);
-		}
-	}
-	if (json_take_string(ctx, obj, "grade", false, &grade) &&
-	    !evidence_parse_grade(grade, &ev->reliability, &ev->credibility)) {
-		PUSHK(ctx, "grade");
-		json_ctx_error(ctx,
-			       "invalid grade \"%s\" (Admiralty code: reliability A-F then "
-			       "credibility 1-6, as B2)",
-			       grade);
-		POP(ctx);
-	}
-	if (json_take_string(ctx, obj, "origin", false, &origin)) {
-		ev->origin = evidence_origin_parse(origin);
-		if (ev->origin == ORIGIN_UNSET) {
-			PUSHK(ctx, "origin");
-			json_ctx_error(
-				ctx,
-				"unknown origin \"%s\" (one of host, intervening, third_party)",
-				origin);
-			POP(ctx);
-		}
-	}
+	if (json_take_string(ctx, obj, "date", false, &ev->date))
+		check_date(ctx, "date", ev->date);
+	if (json_take_string(ctx, obj, "event_date", false, &ev->event_date))
+		check_date(ctx, "event_date", ev->event_date);
+	if (json_take_string(ctx, obj, "kind", false, &kind))
+		set_kind(ctx, ev, kind);
+	if (json_take_string(ctx, obj, "grade", false, &grade))
+		set_grade(ctx, ev, grade);
+	if (json_take_string(ctx, obj, "origin", false, &origin))
+		set_origin(ctx, ev, origin);
 	free(kind);
 	free(grade);
 	free(origin);
 	ev->extras = json_extras_collect(obj, evidence_keys);
+}
+
+/* Where the key at k is in evidence_keys, or -1. Keys usually come in the
+ * format's order, so the search starts after the one found last (*next). */
+static int evidence_key_index(const char *t, const struct json_span *k, size_t *next)
+{
+	const size_t n = sizeof(evidence_keys) / sizeof(*evidence_keys) - 1;
+	size_t klen = k->end - k->start - 2, i;
+
+	for (i = 0; i < n; i++) {
+		size_t f = (*next + i) % n;
+
+		if (strlen(evidence_keys[f]) == klen &&
+		    memcmp(t + k->start + 1, evidence_keys[f], klen) == 0) {
+			*next = (f + 1) % n;
+			return (int)f;
+		}
+	}
+	return -1;
+}
+
+/*
+ * An evidence item read straight from the text, without a tree: the way a
+ * large case is loaded (json_parse_sparse). Only an item with known keys,
+ * each of the right type, is read here; for anything else it returns false
+ * and the item is read from a tree, which reports every problem in place.
+ */
+static bool load_evidence_fast(struct json_ctx *ctx, const struct json_span *item,
+			       struct evidence *ev)
+{
+	enum {
+		SOURCE,
+		TITLE,
+		DATE,
+		EVENT_DATE,
+		URL,
+		CITATION,
+		QUOTE,
+		KIND,
+		GRADE,
+		ORIGIN,
+		DISPUTED,
+		NOTE,
+		NKEYS
+	};
+	const char *t = ctx->text;
+	char *val[NKEYS] = {NULL};
+	struct json_span k, v;
+	size_t pos = item->start, next = 0;
+	bool ok = t[pos] == '{';
+	int f;
+
+	evidence_init(ev);
+	while (ok && json_text_next_member(t, ctx->len, &pos, &k, &v)) {
+		f = evidence_key_index(t, &k, &next);
+		if (f == DISPUTED && (t[v.start] == 't' || t[v.start] == 'f'))
+			ev->disputed = t[v.start] == 't';
+		else if (f >= 0 && f != DISPUTED && t[v.start] == '"')
+			val[f] = json_text_string(t, &v);
+		else
+			ok = false; /* unknown key, or wrong type */
+	}
+	ev->source = val[SOURCE];
+	ev->title = val[TITLE];
+	ev->date = val[DATE];
+	ev->event_date = val[EVENT_DATE];
+	ev->url = val[URL];
+	ev->citation = val[CITATION];
+	ev->quote = val[QUOTE];
+	ev->note = val[NOTE];
+	if (ok && ev->source) {
+		check_source(ctx, ev);
+		if (ev->date)
+			check_date(ctx, "date", ev->date);
+		if (ev->event_date)
+			check_date(ctx, "event_date", ev->event_date);
+		if (val[KIND])
+			set_kind(ctx, ev, val[KIND]);
+		if (val[GRADE])
+			set_grade(ctx, ev, val[GRADE]);
+		if (val[ORIGIN])
+			set_origin(ctx, ev, val[ORIGIN]);
+	} else {
+		evidence_release(ev);
+		ok = false;
+	}
+	free(val[KIND]);
+	free(val[GRADE]);
+	free(val[ORIGIN]);
+	return ok;
+}
+
+static void load_evidence_text(struct json_ctx *ctx, const struct json_span *item,
+			       struct evidence *ev)
+{
+	cJSON *obj;
+
+	if (load_evidence_fast(ctx, item, ev))
+		return;
+	obj = cJSON_ParseWithLength(ctx->text + item->start, item->end - item->start);
+	load_evidence(ctx, obj, ev);
+	cJSON_Delete(obj);
 }
 
 static void load_answer(struct json_ctx *ctx, const struct question *q, cJSON *obj,
@@ -237,14 +360,24 @@ static void load_answer(struct json_ctx *ctx, const struct question *q, cJSON *o
 	json_take_string(ctx, obj, "note", false, &a->note);
 	take_time(ctx, obj, "answered", &a->answered);
 	if ((ev = json_get_typed(ctx, obj, "evidence", cJSON_Array, false))) {
-		size_t n = (size_t)cJSON_GetArraySize(ev);
+		const struct json_span *items;
+		size_t n;
 
+		PUSHK(ctx, "evidence");
+		/* In a sparse reading the items are still in the text. */
+		items = json_sparse_lookup(ctx->sparse, &ctx->path, &n);
+		if (!items)
+			n = (size_t)cJSON_GetArraySize(ev);
 		a->evidence = xcalloc(n ? n : 1, sizeof(*a->evidence));
 		a->aevidence = n ? n : 1;
-		PUSHK(ctx, "evidence");
-		for (it = ev->child; it; it = it->next, i++) {
+		for (it = ev->child; i < n; i++) {
 			PUSHI(ctx, i);
-			load_evidence(ctx, it, &a->evidence[i]);
+			if (items) {
+				load_evidence_text(ctx, &items[i], &a->evidence[i]);
+			} else {
+				load_evidence(ctx, it, &a->evidence[i]);
+				it = it->next;
+			}
 			POP(ctx);
 		}
 		a->nevidence = n;
@@ -330,9 +463,13 @@ static int check_checklist_match(struct json_ctx *ctx, struct casefile *cf, unsi
 int casefile_load_buffer(const char *text, size_t len, const char *name, casefile_resolver resolve,
 			 void *rctx, unsigned flags, struct casefile **out, struct error *err)
 {
+	/* The evidence, the bulk of a large case, is read item by item from the
+	 * text rather than built into one tree of the whole file. */
+	static const char *const evidence_path[] = {"answers", "*", "evidence", NULL};
 	struct json_ctx ctx;
 	struct error local;
 	struct casefile *cf = NULL;
+	struct json_sparse *sparse = NULL;
 	cJSON *root = NULL, *cl_obj, *answers, *history, *it;
 	char *format = NULL;
 	long fv = 0;
@@ -346,8 +483,9 @@ int casefile_load_buffer(const char *text, size_t len, const char *name, casefil
 	ctx.text = text;
 	ctx.len = len;
 	ctx.err = &local;
-	if (json_parse(text, len, name, &root, &local))
+	if (json_parse_sparse(text, len, name, evidence_path, &root, &sparse, &local))
 		goto out;
+	ctx.sparse = sparse;
 	if (!cJSON_IsObject(root)) {
 		json_ctx_error(&ctx, "a case file is a JSON object, found %s",
 			       json_type_name(root));
@@ -444,6 +582,7 @@ int casefile_load_buffer(const char *text, size_t len, const char *name, casefil
 out:
 	free(format);
 	cJSON_Delete(root);
+	json_sparse_free(sparse);
 	if (local.count) {
 		rc = local.status;
 		error_merge(err, &local);

@@ -24,8 +24,29 @@ struct checker {
 	/* Keys of the objects being read, for the duplicate check. */
 	struct key_span {
 		size_t start, len;
+		bool escaped; /* holds a backslash: compare decoded */
 	} * keys;
 	size_t nkeys, akeys;
+	bool escaped; /* the string just checked holds a backslash */
+	/* Sparse reading (json_parse_sparse): the keys of the arrays left out of
+	 * the tree, the keys on the way to the value being checked, and what was
+	 * left out. */
+	const char *const *pattern;
+	struct key_span path[JSON_MAX_DEPTH + 1];
+	struct json_sparse *sparse;
+};
+
+struct json_sparse_array {
+	char **keys; /* the array's path, one key per pattern element */
+	struct json_span *elements;
+	size_t n, alloc;
+	struct json_span hole; /* the text between the brackets */
+};
+
+struct json_sparse {
+	size_t depth; /* keys per path */
+	struct json_sparse_array *arrays;
+	size_t n, alloc;
 };
 
 static int fail(struct checker *c, size_t at, const char *fmt, ...) LC_PRINTF(3, 4);
@@ -113,14 +134,133 @@ static size_t utf8_seq(const unsigned char *p, size_t avail)
 	return 0;
 }
 
+/* Bytes that stand for themselves in a string: printable ASCII but '"' and '\\'. */
+static const unsigned char plain_byte[256] = {
+	['\x20'] = 1,
+	1,
+	0,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1, /* '"' */
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1, /* 0x30 */
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1, /* 0x40 */
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	0,
+	1,
+	1,
+	1, /* '\\' */
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1, /* 0x60 */
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1,
+	1, /* 0x70 */
+};
+
 /* Checks a string starting at the opening quote; leaves pos after the closing one. */
 static int check_string(struct checker *c)
 {
+	const unsigned char *t = (const unsigned char *)c->t;
 	size_t start = c->pos++;
 
+	c->escaped = false;
 	while (c->pos < c->len) {
-		unsigned char ch = (unsigned char)c->t[c->pos];
+		unsigned char ch;
+		size_t i = c->pos;
 
+		/* The bulk of any text: ASCII and two-byte sequences (Cyrillic,
+		 * accented Latin), skipped without a test per kind of byte. */
+		for (;;) {
+			while (i < c->len && plain_byte[t[i]])
+				i++;
+			if (i + 1 < c->len && t[i] >= 0xC2 && t[i] <= 0xDF &&
+			    (t[i + 1] & 0xC0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			break;
+		}
+		c->pos = i;
+		if (i >= c->len)
+			break;
+		ch = t[i];
 		if (ch == '"') {
 			if (c->pos - start - 1 > JSON_MAX_STRING)
 				return fail(c, start, "string too long (%zu bytes, at most %u)",
@@ -136,6 +276,7 @@ static int check_string(struct checker *c)
 		if (ch == '\\') {
 			char e;
 
+			c->escaped = true;
 			if (c->pos + 1 >= c->len)
 				break;
 			e = c->t[c->pos + 1];
@@ -169,15 +310,13 @@ static int check_string(struct checker *c)
 			c->pos += 2;
 			continue;
 		}
-		if (ch >= 0x80) {
-			size_t n = utf8_seq((const unsigned char *)c->t + c->pos, c->len - c->pos);
+		{
+			size_t n = utf8_seq(t + c->pos, c->len - c->pos);
 
 			if (!n)
 				return fail(c, c->pos, "invalid UTF-8 byte 0x%02x in string", ch);
 			c->pos += n;
-			continue;
 		}
-		c->pos++;
 	}
 	return fail(c, start, "unterminated string");
 }
@@ -242,7 +381,7 @@ static bool key_equal(const struct checker *c, const struct key_span *a, const s
 	 * they are decoded only here. */
 	if (a->len == b->len && memcmp(c->t + a->start, c->t + b->start, a->len) == 0)
 		return true;
-	if (!memchr(c->t + a->start, '\\', a->len) && !memchr(c->t + b->start, '\\', b->len))
+	if (!a->escaped && !b->escaped)
 		return false;
 	{
 		cJSON *ka = cJSON_ParseWithLength(c->t + a->start - 1, a->len + 2);
@@ -390,7 +529,8 @@ static int check_duplicates(struct checker *c, size_t first)
 	if (n <= 16) {
 		for (i = 1; i < n; i++)
 			for (j = 0; j < i; j++)
-				if (key_equal(c, &k[i], &k[j]))
+				if ((k[i].len == k[j].len || k[i].escaped || k[j].escaped) &&
+				    key_equal(c, &k[i], &k[j]))
 					return fail(c, k[i].start - 1, "duplicate key \"%.*s\"",
 						    (int)(k[i].len > 80 ? 80 : k[i].len),
 						    c->t + k[i].start);
@@ -415,7 +555,7 @@ static int check_duplicates(struct checker *c, size_t first)
 					  c->t + later->start);
 			}
 		for (i = 0; i < n; i++)
-			escaped |= memchr(c->t + copy[i].start, '\\', copy[i].len) != NULL;
+			escaped |= copy[i].escaped;
 		free(copy);
 		/* Escaped keys can collide with differently written ones. */
 		if (!rc && escaped)
@@ -424,9 +564,34 @@ static int check_duplicates(struct checker *c, size_t first)
 	}
 }
 
-static int check_value(struct checker *c, int depth);
+static int check_value(struct checker *c, int depth, int match);
 
-static int check_object(struct checker *c, int depth)
+/* Whether the key just read is the pattern's element m ("*": any key). */
+static bool pattern_key(const struct checker *c, const struct key_span *k, int m)
+{
+	const char *want = c->pattern[m];
+	size_t n = strlen(want);
+
+	if (strcmp(want, "*") == 0)
+		return true;
+	if (k->len == n && memcmp(c->t + k->start, want, n) == 0)
+		return true;
+	if (!k->escaped)
+		return false;
+	{
+		char *key = unescape_key(c->t + k->start, k->len);
+		bool eq = strcmp(key, want) == 0;
+
+		free(key);
+		return eq;
+	}
+}
+
+/*
+ * Checking an object: match is how many elements of the sparse pattern the
+ * path to it follows, or -1 when it is off the pattern (or there is none).
+ */
+static int check_object(struct checker *c, int depth, int match)
 {
 	size_t first = c->nkeys;
 	int rc = 0;
@@ -451,13 +616,23 @@ static int check_object(struct checker *c, int depth)
 		xgrow(&c->keys, &c->akeys, c->nkeys + 1, sizeof(*c->keys));
 		c->keys[c->nkeys].start = kstart + 1;
 		c->keys[c->nkeys].len = c->pos - kstart - 2;
+		c->keys[c->nkeys].escaped = c->escaped;
 		c->nkeys++;
 		skip_ws(c);
 		if (c->pos >= c->len || c->t[c->pos] != ':')
 			return fail(c, c->pos, "expected ':' after key");
 		c->pos++;
-		if (check_value(c, depth + 1))
-			return -1;
+		{
+			int m = -1;
+
+			if (match >= 0 && c->pattern[match] &&
+			    pattern_key(c, &c->keys[c->nkeys - 1], match)) {
+				c->path[match] = c->keys[c->nkeys - 1];
+				m = match + 1;
+			}
+			if (check_value(c, depth + 1, m))
+				return -1;
+		}
 		skip_ws(c);
 		if (c->pos >= c->len)
 			return fail(c, c->pos, "unexpected end of file inside an object");
@@ -476,17 +651,59 @@ static int check_object(struct checker *c, int depth)
 	return rc;
 }
 
-static int check_array(struct checker *c, int depth)
+/* A key of a sparse array's path, decoded. */
+static char *decode_key(const struct checker *c, const struct key_span *k)
 {
+	if (!k->escaped)
+		return xstrndup(c->t + k->start, k->len);
+	return unescape_key(c->t + k->start, k->len);
+}
+
+/* Starts the record of an array left out of the tree, at the path just read. */
+static struct json_sparse_array *sparse_begin(struct checker *c, int match)
+{
+	struct json_sparse *sp = c->sparse;
+	struct json_sparse_array *a;
+	int k;
+
+	xgrow(&sp->arrays, &sp->alloc, sp->n + 1, sizeof(*sp->arrays));
+	a = &sp->arrays[sp->n++];
+	memset(a, 0, sizeof(*a));
+	a->keys = xcalloc((size_t)match + 1, sizeof(*a->keys));
+	for (k = 0; k < match; k++)
+		a->keys[k] = decode_key(c, &c->path[k]);
+	a->hole.start = c->pos + 1;
+	return a;
+}
+
+static int check_array(struct checker *c, int depth, int match)
+{
+	/* At the end of the sparse pattern: elements are listed, not built. */
+	struct json_sparse_array *sparse =
+		match >= 0 && !c->pattern[match] ? sparse_begin(c, match) : NULL;
+
 	c->pos++;
 	skip_ws(c);
 	if (c->pos < c->len && c->t[c->pos] == ']') {
+		if (sparse)
+			sparse->hole.end = c->pos;
 		c->pos++;
 		return 0;
 	}
 	for (;;) {
-		if (check_value(c, depth + 1))
+		size_t start;
+
+		skip_ws(c);
+		start = c->pos;
+		if (check_value(c, depth + 1, -1))
 			return -1;
+		if (sparse) {
+			xgrow(&sparse->elements, &sparse->alloc, sparse->n + 1,
+			      sizeof(*sparse->elements));
+			sparse->elements[sparse->n].start = start;
+			sparse->elements[sparse->n].end = c->pos;
+			sparse->n++;
+		}
 		skip_ws(c);
 		if (c->pos >= c->len)
 			return fail(c, c->pos, "unexpected end of file inside an array");
@@ -495,6 +712,8 @@ static int check_array(struct checker *c, int depth)
 			continue;
 		}
 		if (c->t[c->pos] == ']') {
+			if (sparse)
+				sparse->hole.end = c->pos;
 			c->pos++;
 			return 0;
 		}
@@ -512,7 +731,7 @@ static int check_literal(struct checker *c, const char *word)
 	return 0;
 }
 
-static int check_value(struct checker *c, int depth)
+static int check_value(struct checker *c, int depth, int match)
 {
 	skip_ws(c);
 	if (c->pos >= c->len)
@@ -521,9 +740,9 @@ static int check_value(struct checker *c, int depth)
 		return fail(c, c->pos, "nesting deeper than %d levels", JSON_MAX_DEPTH);
 	switch (c->t[c->pos]) {
 	case '{':
-		return check_object(c, depth);
+		return check_object(c, depth, match);
 	case '[':
-		return check_array(c, depth);
+		return check_array(c, depth, match);
 	case '"':
 		return check_string(c);
 	case 't':
@@ -561,11 +780,85 @@ void json_offset_position(const char *text, size_t len, size_t offset, size_t *l
 int json_parse(const char *text, size_t len, const char *name, struct cJSON **out,
 	       struct error *err)
 {
-	struct checker c = {.t = text, .len = len};
+	return json_parse_sparse(text, len, name, NULL, out, NULL, err);
+}
+
+void json_sparse_free(struct json_sparse *sp)
+{
+	size_t i, k;
+
+	if (!sp)
+		return;
+	for (i = 0; i < sp->n; i++) {
+		for (k = 0; k < sp->depth; k++)
+			free(sp->arrays[i].keys[k]);
+		free(sp->arrays[i].keys);
+		free(sp->arrays[i].elements);
+	}
+	free(sp->arrays);
+	free(sp);
+}
+
+const struct json_span *json_sparse_lookup(const struct json_sparse *sp,
+					   const struct json_path *path, size_t *n)
+{
+	size_t i, k;
+
+	*n = 0;
+	if (!sp || path->depth != sp->depth)
+		return NULL;
+	for (i = 0; i < sp->n; i++) {
+		for (k = 0; k < sp->depth; k++)
+			if (!path->seg[k].key || strcmp(path->seg[k].key, sp->arrays[i].keys[k]))
+				break;
+		if (k == sp->depth) {
+			*n = sp->arrays[i].n;
+			return sp->arrays[i].elements;
+		}
+	}
+	return NULL;
+}
+
+/* The text without the sparse arrays' elements, for cJSON. */
+static char *without_holes(const char *text, size_t len, const struct json_sparse *sp,
+			   size_t *out_len)
+{
+	struct strbuf sb;
+	size_t i, from = 0;
+
+	strbuf_init(&sb);
+	for (i = 0; i < sp->n; i++) {
+		strbuf_add(&sb, text + from, sp->arrays[i].hole.start - from);
+		from = sp->arrays[i].hole.end;
+	}
+	strbuf_add(&sb, text + from, len - from);
+	return strbuf_detach(&sb, out_len);
+}
+
+int json_parse_sparse(const char *text, size_t len, const char *name, const char *const *pattern,
+		      struct cJSON **out, struct json_sparse **sparse, struct error *err)
+{
+	struct checker c;
 	size_t line, col;
 	int rc;
 
 	*out = NULL;
+	memset(&c, 0, sizeof(c));
+	c.t = text;
+	c.len = len;
+	if (pattern && sparse) {
+		size_t depth = 0;
+
+		while (pattern[depth])
+			depth++;
+		if (depth > JSON_MAX_DEPTH)
+			depth = JSON_MAX_DEPTH;
+		c.pattern = pattern;
+		c.sparse = xcalloc(1, sizeof(*c.sparse));
+		c.sparse->depth = depth;
+	}
+	if (sparse)
+		*sparse = NULL;
 	skip_ws(&c);
 	if (c.pos >= len) {
 		rc = fail(&c, c.pos, "empty file (expected a JSON object)");
@@ -575,7 +868,7 @@ int json_parse(const char *text, size_t len, const char *name, struct cJSON **ou
 				  "byte order mark at the start of the file (save it as "
 				  "UTF-8 without BOM)");
 		else
-			rc = check_value(&c, 1);
+			rc = check_value(&c, 1, c.pattern ? 0 : -1);
 		if (!rc) {
 			skip_ws(&c);
 			if (c.pos < len)
@@ -584,12 +877,25 @@ int json_parse(const char *text, size_t len, const char *name, struct cJSON **ou
 	}
 	free(c.keys);
 	if (rc) {
+		json_sparse_free(c.sparse);
 		json_offset_position(text, len, c.err_at, &line, &col);
 		return error_add(err, LC_ERR_DATA, "%s:%zu:%zu: %s", name, line, col, c.msg);
 	}
-	*out = cJSON_ParseWithLength(text, len);
-	if (!*out)
+	if (c.sparse && c.sparse->n) {
+		size_t rlen;
+		char *reduced = without_holes(text, len, c.sparse, &rlen);
+
+		*out = cJSON_ParseWithLength(reduced, rlen);
+		free(reduced);
+	} else {
+		*out = cJSON_ParseWithLength(text, len);
+	}
+	if (!*out) {
+		json_sparse_free(c.sparse);
 		return error_add(err, LC_ERR_DATA, "%s: JSON could not be parsed", name);
+	}
+	if (sparse)
+		*sparse = c.sparse;
 	return LC_OK;
 }
 
@@ -604,10 +910,21 @@ static size_t loc_ws(const char *t, size_t len, size_t i)
 
 static size_t loc_string_end(const char *t, size_t len, size_t i)
 {
-	for (i++; i < len && t[i] != '"'; i++)
-		if (t[i] == '\\')
-			i++;
-	return i < len ? i + 1 : len;
+	for (i++; i < len;) {
+		const char *q = memchr(t + i, '"', len - i);
+		size_t j, backslashes = 0;
+
+		if (!q)
+			return len;
+		j = (size_t)(q - t);
+		/* Escaped when an odd number of backslashes comes before it. */
+		while (j - backslashes > i && t[j - backslashes - 1] == '\\')
+			backslashes++;
+		if (backslashes % 2 == 0)
+			return j + 1;
+		i = j + 1;
+	}
+	return len;
 }
 
 static size_t loc_skip(const char *t, size_t len, size_t i)
@@ -687,6 +1004,40 @@ size_t json_path_offset(const char *text, size_t len, const struct json_path *p)
 			return container;
 	}
 	return i;
+}
+
+bool json_text_next_member(const char *text, size_t len, size_t *pos, struct json_span *key,
+			   struct json_span *value)
+{
+	size_t i = loc_ws(text, len, *pos);
+
+	if (i < len && (text[i] == '{' || text[i] == ','))
+		i = loc_ws(text, len, i + 1);
+	if (i >= len || text[i] != '"') {
+		*pos = i;
+		return false;
+	}
+	key->start = i;
+	key->end = loc_string_end(text, len, i);
+	i = loc_ws(text, len, loc_ws(text, len, key->end) + 1);
+	value->start = i;
+	value->end = loc_skip(text, len, i);
+	*pos = value->end;
+	return true;
+}
+
+char *json_text_string(const char *text, const struct json_span *s)
+{
+	cJSON *item;
+	char *out;
+
+	if (!memchr(text + s->start + 1, '\\', s->end - s->start - 2))
+		return xstrndup(text + s->start + 1, s->end - s->start - 2);
+	/* Escapes are rare in prose: cJSON decodes them. */
+	item = cJSON_ParseWithLength(text + s->start, s->end - s->start);
+	out = xstrdup(cJSON_IsString(item) ? item->valuestring : "");
+	cJSON_Delete(item);
+	return out;
 }
 
 void json_path_push_key(struct json_path *p, const char *key)

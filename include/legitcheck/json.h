@@ -24,6 +24,7 @@
 #include "legitcheck/util.h"
 
 struct cJSON;
+struct json_path;
 
 #define JSON_MAX_DEPTH  64
 #define JSON_MAX_STRING (16u * 1024u * 1024u)
@@ -33,6 +34,29 @@ struct cJSON;
  * cJSON_Delete(); on failure one message "NAME:LINE:COL: ..." is added. */
 int json_parse(const char *text, size_t len, const char *name, struct cJSON **out,
 	       struct error *err);
+
+/* A value's place in a text: bytes start to end, end excluded. */
+struct json_span {
+	size_t start, end;
+};
+
+/*
+ * Sparse reading, for files whose bulk is in arrays at one known place (the
+ * evidence lists of a case file). json_parse_sparse() checks the text as
+ * json_parse() does, but the arrays at paths matching pattern (object keys,
+ * "*" for any key, NULL-terminated) come back empty in the tree: their
+ * elements stay in the text, listed in *sparse, to be read one at a time.
+ * Memory then holds the text, the tree of its small parts and one element.
+ * The caller frees *sparse with json_sparse_free(); the text must outlive it.
+ */
+struct json_sparse;
+int json_parse_sparse(const char *text, size_t len, const char *name, const char *const *pattern,
+		      struct cJSON **out, struct json_sparse **sparse, struct error *err);
+/* The elements of the array at path, left out of the tree, and their number;
+ * NULL when no array at that path was left out (or it had no elements). */
+const struct json_span *json_sparse_lookup(const struct json_sparse *sp,
+					   const struct json_path *path, size_t *n);
+void json_sparse_free(struct json_sparse *sp);
 
 /* Line and column (1-based, columns in code points) of a byte offset. */
 void json_offset_position(const char *text, size_t len, size_t offset, size_t *line, size_t *col);
@@ -54,7 +78,19 @@ struct json_ctx {
 	size_t len;
 	struct json_path path;
 	struct error *err;
+	const struct json_sparse *sparse; /* arrays left in the text, or NULL */
 };
+
+/*
+ * Reading text that json_parse() accepted, without a tree (the elements of a
+ * sparse array). json_text_next_member() steps through the members of the
+ * object at *pos (its '{' on the first call): it sets the spans of a key and
+ * its value and returns true, or returns false after the last one.
+ */
+bool json_text_next_member(const char *text, size_t len, size_t *pos, struct json_span *key,
+			   struct json_span *value);
+/* The string at span (quotes included in the span), decoded; the caller frees it. */
+char *json_text_string(const char *text, const struct json_span *s);
 
 void json_path_push_key(struct json_path *p, const char *key);
 void json_path_push_index(struct json_path *p, size_t index);
