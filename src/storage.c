@@ -1,23 +1,56 @@
 /* Whole-file reads and crash-safe writes; see storage.h for the guarantees. */
+#ifndef _DEFAULT_SOURCE
+#define _DEFAULT_SOURCE /* MADV_HUGEPAGE, where the system has it */
+#endif
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "legitcheck/storage.h"
 #include "legitcheck/util.h"
 
-static int read_fd(int fd, const char *name, char **data, size_t *len, struct error *err)
+/*
+ * Asks for huge pages behind a large buffer. A page fault is costly in a
+ * virtual machine, and reading a 100 MB case otherwise takes 25,000 of them,
+ * about a third of the time of `legitcheck score`. Only a hint: nothing
+ * changes where the system does not have it.
+ */
+static void want_huge_pages(void *buf, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+	const uintptr_t huge = (uintptr_t)2 << 20;
+	uintptr_t from = ((uintptr_t)buf + huge - 1) & ~(huge - 1);
+	uintptr_t to = ((uintptr_t)buf + size) & ~(huge - 1);
+
+	if (to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)buf;
+	(void)size;
+#endif
+}
+
+/* Reads fd to its end; size_hint (the file's size, or 0) sizes the buffer once. */
+static int read_fd(int fd, const char *name, size_t size_hint, char **data, size_t *len,
+		   struct error *err)
 {
 	struct strbuf sb;
 
 	strbuf_init(&sb);
+	if (size_hint) {
+		strbuf_grow(&sb, size_hint + 65536);
+		if (size_hint >= (size_t)8 << 20)
+			want_huge_pages(sb.buf, sb.alloc);
+	}
 	for (;;) {
 		ssize_t n;
 
@@ -47,7 +80,7 @@ int storage_read_file(const char *path, char **data, size_t *len, struct error *
 	*data = NULL;
 	*len = 0;
 	if (strcmp(path, "-") == 0)
-		return read_fd(STDIN_FILENO, "standard input", data, len, err);
+		return read_fd(STDIN_FILENO, "standard input", 0, data, len, err);
 	/* O_NONBLOCK so that opening a FIFO cannot hang; it is refused below. */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
@@ -64,7 +97,7 @@ int storage_read_file(const char *path, char **data, size_t *len, struct error *
 				 S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	rc = read_fd(fd, path, data, len, err);
+	rc = read_fd(fd, path, (size_t)st.st_size, data, len, err);
 	close(fd);
 	return rc;
 }
