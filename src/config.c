@@ -101,7 +101,18 @@ int config_set(struct config *cfg, const char *key, const char *value, struct er
 			return error_add(err, LC_ERR_USAGE,
 					 "history: expected a file, or off to keep no history");
 		free(cfg->history);
-		cfg->history = strcmp(value, "off") == 0 ? NULL : xstrdup(value);
+		/* "0" or "off" turns history off, "on" keeps the default file; anything
+		 * else is a file name. */
+		switch (parse_bool(value)) {
+		case 0:
+			cfg->history = NULL;
+			break;
+		case 1:
+			cfg->history = default_history();
+			break;
+		default:
+			cfg->history = xstrdup(value);
+		}
 		return LC_OK;
 	}
 	{

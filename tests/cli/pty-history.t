@@ -76,6 +76,9 @@ is 0 "$RC" "a session with --no-history"
 ok "keeps no history file" test ! -e "$hist"
 LEGITCHECK_HISTORY=off drive third h.json
 ok "nor with LEGITCHECK_HISTORY=off" test ! -e "$hist"
+LEGITCHECK_HISTORY=0 drive third h.json
+ok "nor with LEGITCHECK_HISTORY=0" test ! -e "$hist"
+ok "and no file named 0 is created" test ! -e 0
 
 # Colour at a terminal, unless NO_COLOR.
 scenario colour <<'SC'
