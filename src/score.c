@@ -100,8 +100,16 @@ enum strict_reason score_check_standard(const struct proof_standard *st, int cho
 	return STRICT_ORIGIN;
 }
 
+/*
+ * Scores given (with o's what-if). base, when not NULL, is the result of the
+ * same case without the what-if: a criterion whose question has the same
+ * answer there is held to its proof standard the same way, so the strict
+ * check, which reads every evidence item of the answer, is not done again for
+ * each of the many what-ifs of the pivotal answers.
+ */
 static void compute(const struct checklist *cl, const struct casefile *cf, const int *given,
-		    const struct score_options *o, struct score_result *r)
+		    const struct score_options *o, const struct score_result *base,
+		    struct score_result *r)
 {
 	size_t i, j;
 
@@ -160,9 +168,14 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 			    !((long)c->question == o->override_question)) {
 				const struct proof_standard *st =
 					c->standard ? c->standard : &cl->default_standard;
+				const struct criterion_outcome *was =
+					base ? &base->frameworks[i].criteria[j] : NULL;
 
-				cr->strict =
-					score_check_standard(st, choice, &cf->answers[c->question]);
+				if (was && was->choice == choice && was->given == cr->given)
+					cr->strict = was->strict;
+				else
+					cr->strict = score_check_standard(
+						st, choice, &cf->answers[c->question]);
 				if (cr->strict != STRICT_OK)
 					cr->result = RESULT_UNKNOWN;
 			}
@@ -225,7 +238,7 @@ static void compute_pivotal(const struct checklist *cl, const struct casefile *c
 				continue;
 			alt.override_question = (long)i;
 			alt.override_choice = (int)c;
-			compute(cl, cf, given, &alt, &other);
+			compute(cl, cf, given, &alt, r, &other);
 			if (!util_streq(other.overall_verdict, r->overall_verdict)) {
 				xgrow(&r->pivotal, &alloc, r->npivotal + 1, sizeof(*r->pivotal));
 				r->pivotal[r->npivotal].question = i;
@@ -247,7 +260,7 @@ void score_compute(const struct casefile *cf, const struct score_options *opts,
 
 	for (i = 0; i < cl->nquestions; i++)
 		given[i] = cf->answers[i].choice;
-	compute(cl, cf, given, opts, out);
+	compute(cl, cf, given, opts, NULL, out);
 	if (opts->pivotal)
 		compute_pivotal(cl, cf, given, opts, out);
 	free(given);
@@ -258,7 +271,7 @@ void score_compute_choices(const struct checklist *cl, const int *choices, struc
 	struct score_options o;
 
 	score_options_init(&o);
-	compute(cl, NULL, choices, &o, out);
+	compute(cl, NULL, choices, &o, NULL, out);
 }
 
 void score_result_release(struct score_result *r)
