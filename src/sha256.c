@@ -18,10 +18,19 @@ static const uint32_t k[64] = {
 	0xc67178f2,
 };
 
-static uint32_t rotr(uint32_t x, unsigned n)
-{
-	return (x >> n) | (x << (32 - n));
-}
+#define ROTR(x, n)   (((x) >> (n)) | ((x) << (32 - (n))))
+#define S0(a)        (ROTR(a, 2) ^ ROTR(a, 13) ^ ROTR(a, 22))
+#define S1(e)        (ROTR(e, 6) ^ ROTR(e, 11) ^ ROTR(e, 25))
+#define CH(e, f, g)  ((g) ^ ((e) & ((f) ^ (g))))
+#define MAJ(a, b, c) (((a) & (b)) | ((c) & ((a) | (b))))
+/* One round, with the eight working variables named in turn rather than
+ * shifted along: eight rounds bring the names back where they were. */
+#define ROUND(a, b, c, d, e, f, g, h, i)                               \
+	do {                                                           \
+		uint32_t t1 = (h) + S1(e) + CH(e, f, g) + k[i] + w[i]; \
+		(d) += t1;                                             \
+		(h) = t1 + S0(a) + MAJ(a, b, c);                       \
+	} while (0)
 
 static void compress(uint32_t h[8], const unsigned char block[64])
 {
@@ -32,19 +41,21 @@ static void compress(uint32_t h[8], const unsigned char block[64])
 		w[i] = (uint32_t)block[i * 4] << 24 | (uint32_t)block[i * 4 + 1] << 16 |
 		       (uint32_t)block[i * 4 + 2] << 8 | (uint32_t)block[i * 4 + 3];
 	for (i = 16; i < 64; i++) {
-		uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-		uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+		uint32_t s0 = ROTR(w[i - 15], 7) ^ ROTR(w[i - 15], 18) ^ (w[i - 15] >> 3);
+		uint32_t s1 = ROTR(w[i - 2], 17) ^ ROTR(w[i - 2], 19) ^ (w[i - 2] >> 10);
 
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
 	a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-	for (i = 0; i < 64; i++) {
-		uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) +
-			      k[i] + w[i];
-		uint32_t t2 =
-			(rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-
-		hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
+	for (i = 0; i < 64; i += 8) {
+		ROUND(a, b, c, d, e, f, g, hh, i);
+		ROUND(hh, a, b, c, d, e, f, g, i + 1);
+		ROUND(g, hh, a, b, c, d, e, f, i + 2);
+		ROUND(f, g, hh, a, b, c, d, e, i + 3);
+		ROUND(e, f, g, hh, a, b, c, d, i + 4);
+		ROUND(d, e, f, g, hh, a, b, c, i + 5);
+		ROUND(c, d, e, f, g, hh, a, b, i + 6);
+		ROUND(b, c, d, e, f, g, hh, a, i + 7);
 	}
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
