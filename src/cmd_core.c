@@ -6,7 +6,9 @@
 #include <cJSON.h>
 
 #include "handlers.h"
+#include "legitcheck/journal.h"
 #include "legitcheck/json.h"
+#include "legitcheck/lock.h"
 #include "legitcheck/render.h"
 #include "legitcheck/score.h"
 #include "legitcheck/storage.h"
@@ -403,13 +405,30 @@ int cmd_test(struct session *s, struct args *a)
 
 int cmd_upgrade(struct session *s, struct args *a)
 {
+	struct case_lock *lk = NULL;
+	struct lock_holder holder;
 	struct casefile *cf;
 	struct error err;
 	int rc;
 
 	error_init(&err);
-	rc = casefile_load_file(a->argv[0], catalog_resolve, &s->catalog,
-				CASEFILE_ACCEPT_CHECKLIST_CHANGE, &cf, &err);
+	/* Rewriting the case must not race a session editing it, nor drop changes
+	 * still in its journal: take the lock, and let the session recover first. */
+	rc = lock_acquire(a->argv[0], &lk, &holder, &err);
+	if (!rc) {
+		struct journal *j = journal_new(a->argv[0]);
+
+		if (storage_exists(journal_path(j)))
+			rc = error_add(&err, LC_ERR_TEMPFAIL,
+				       "'%s' has changes in its journal from an interrupted "
+				       "session: open it with 'legitcheck %s' to recover them, then "
+				       "upgrade",
+				       a->argv[0], a->argv[0]);
+		journal_free(j);
+	}
+	if (!rc)
+		rc = casefile_load_file(a->argv[0], catalog_resolve, &s->catalog,
+					CASEFILE_ACCEPT_CHECKLIST_CHANGE, &cf, &err);
 	if (!rc) {
 		if (!cf->checklist_changed) {
 			session_say(s, "%s: already answered against %s %s; nothing to do\n",
@@ -423,6 +442,7 @@ int cmd_upgrade(struct session *s, struct args *a)
 		}
 		casefile_free(cf);
 	}
+	lock_release(lk);
 	if (rc)
 		session_fail_error(s, &err);
 	error_release(&err);

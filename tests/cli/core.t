@@ -111,6 +111,19 @@ like "$ERR" "version 1.0.0, but version 1.0.1 was found" "and the message says w
 jq '.questions[0].help = "changed"' "$SOURCE_DIR/checklists/five-questions.json" >cl/five-questions.json
 LEGITCHECK_PATH=$TMP/cl run score c.json
 like "$ERR" "has changed since the case was written" "a changed checklist content is detected by digest"
+# A session editing the case holds it: upgrade must not rewrite it underneath.
+mkfifo hold.fifo
+(LEGITCHECK_PATH=$SOURCE_DIR/checklists "$LEGITCHECK" keep.json <hold.fifo >/dev/null 2>&1) &
+holder=$!
+exec 9>hold.fifo
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -e .keep.json.lock ] && break; sleep 0.2; done
+cp keep.json keep.before
+run upgrade keep.json
+is 75 "$RC" "upgrade refuses a case another session is editing"
+like "$ERR" "is being edited by process" "and says who holds it"
+same_file keep.before keep.json "the held case is untouched"
+exec 9>&-
+wait $holder
 LEGITCHECK_PATH=$TMP/cl run upgrade c.json
 is 0 "$RC" "upgrade accepts the changed checklist"
 LEGITCHECK_PATH=$TMP/cl run score c.json
