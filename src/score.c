@@ -100,8 +100,27 @@ enum strict_reason score_check_standard(const struct proof_standard *st, int cho
 	return STRICT_ORIGIN;
 }
 
+/* A result with its arrays, for compute() to fill. */
+static void result_alloc(const struct checklist *cl, struct score_result *r)
+{
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	r->checklist = cl;
+	r->choices = xmalloc((cl->nquestions + 1) * sizeof(*r->choices));
+	r->applicable = xcalloc(cl->nquestions + 1, sizeof(*r->applicable));
+	r->unsupported = xcalloc(cl->nquestions + 1, sizeof(*r->unsupported));
+	r->frameworks = xcalloc(cl->nframeworks + 1, sizeof(*r->frameworks));
+	for (i = 0; i < cl->nframeworks; i++)
+		r->frameworks[i].criteria = xcalloc(cl->frameworks[i].ncriteria + 1,
+						    sizeof(*r->frameworks[i].criteria));
+	r->findings = xcalloc(cl->nfindings + 1, sizeof(*r->findings));
+}
+
 /*
- * Scores given (with o's what-if). base, when not NULL, is the result of the
+ * Scores given (with o's what-if) into r, made by result_alloc() and filled
+ * again on each call: the pivotal answers' what-ifs use one result for all.
+ * base, when not NULL, is the result of the
  * same case without the what-if: a criterion whose question has the same
  * answer there is held to its proof standard the same way, so the strict
  * check, which reads every evidence item of the answer, is not done again for
@@ -113,12 +132,11 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 {
 	size_t i, j;
 
-	memset(r, 0, sizeof(*r));
-	r->checklist = cl;
+	r->applicable_count = r->answered = r->unknown = r->unsupported_count = 0;
+	r->nfindings_fired = 0;
 	r->total = cl->nquestions;
-	r->choices = xmalloc((cl->nquestions + 1) * sizeof(*r->choices));
-	r->applicable = xcalloc(cl->nquestions + 1, sizeof(*r->applicable));
-	r->unsupported = xcalloc(cl->nquestions + 1, sizeof(*r->unsupported));
+	memset(r->unsupported, 0, (cl->nquestions + 1) * sizeof(*r->unsupported));
+	memset(r->findings, 0, (cl->nfindings + 1) * sizeof(*r->findings));
 	memcpy(r->choices, given, cl->nquestions * sizeof(*r->choices));
 	if (o->override_question >= 0 && (size_t)o->override_question < cl->nquestions)
 		r->choices[o->override_question] = o->override_choice;
@@ -140,7 +158,6 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 			r->unsupported_count++;
 		}
 	}
-	r->frameworks = xcalloc(cl->nframeworks + 1, sizeof(*r->frameworks));
 	for (i = 0; i < cl->nframeworks; i++) {
 		const struct framework *f = &cl->frameworks[i];
 		struct framework_result *fr = &r->frameworks[i];
@@ -148,7 +165,6 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 		bool necessary_applies = false, necessary_failed = false, necessary_open = false;
 
 		fr->framework = f;
-		fr->criteria = xcalloc(f->ncriteria + 1, sizeof(*fr->criteria));
 		for (j = 0; j < f->ncriteria; j++) {
 			const struct criterion *c = &f->criteria[j];
 			struct criterion_outcome *cr = &fr->criteria[j];
@@ -156,6 +172,7 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 
 			cr->criterion = c;
 			cr->choice = choice;
+			cr->strict = STRICT_OK;
 			if (!r->applicable[c->question])
 				cr->given = RESULT_NOT_APPLICABLE;
 			else if (choice < 0)
@@ -212,7 +229,6 @@ static void compute(const struct checklist *cl, const struct casefile *cf, const
 			r->overall_text = cl->overall.rules[i].text;
 			break;
 		}
-	r->findings = xcalloc(cl->nfindings + 1, sizeof(*r->findings));
 	for (i = 0; i < cl->nfindings; i++)
 		if (eval(&cl->findings[i].when, r->choices, r->applicable, r->frameworks)) {
 			r->findings[i] = true;
@@ -224,16 +240,16 @@ static void compute_pivotal(const struct checklist *cl, const struct casefile *c
 			    const struct score_options *o, struct score_result *r)
 {
 	struct score_options alt = *o;
+	struct score_result other;
 	size_t i, alloc = 0;
 	size_t c;
 
 	alt.pivotal = false;
+	result_alloc(cl, &other);
 	for (i = 0; i < cl->nquestions; i++) {
 		if (!r->applicable[i])
 			continue;
 		for (c = 0; c < cl->questions[i].nchoices; c++) {
-			struct score_result other;
-
 			if ((int)c == r->choices[i])
 				continue;
 			alt.override_question = (long)i;
@@ -246,9 +262,9 @@ static void compute_pivotal(const struct checklist *cl, const struct casefile *c
 				r->pivotal[r->npivotal].verdict = other.overall_verdict;
 				r->npivotal++;
 			}
-			score_result_release(&other);
 		}
 	}
+	score_result_release(&other);
 }
 
 void score_compute(const struct casefile *cf, const struct score_options *opts,
@@ -260,6 +276,7 @@ void score_compute(const struct casefile *cf, const struct score_options *opts,
 
 	for (i = 0; i < cl->nquestions; i++)
 		given[i] = cf->answers[i].choice;
+	result_alloc(cl, out);
 	compute(cl, cf, given, opts, NULL, out);
 	if (opts->pivotal)
 		compute_pivotal(cl, cf, given, opts, out);
@@ -271,6 +288,7 @@ void score_compute_choices(const struct checklist *cl, const int *choices, struc
 	struct score_options o;
 
 	score_options_init(&o);
+	result_alloc(cl, out);
 	compute(cl, NULL, choices, &o, NULL, out);
 }
 
