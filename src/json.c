@@ -1333,15 +1333,33 @@ void jw_end_array(struct json_writer *w)
 	jw_close(w, ']');
 }
 
+/* Whether none of the eight bytes at p is a control character, '"' or '\\':
+ * the common case, tested eight bytes at once. */
+static bool plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t v, q, b;
+
+	memcpy(&v, p, 8);
+	q = v ^ (ones * '"');
+	b = v ^ (ones * '\\');
+	return !((((v - ones * 0x20) & ~v) | ((q - ones) & ~q) | ((b - ones) & ~b)) & highs);
+}
+
 void json_quote(struct strbuf *sb, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const unsigned char *p = (const unsigned char *)s, *run = p, *end = p + strlen(s);
 
+	strbuf_grow(sb, (size_t)(end - p) + 2);
 	strbuf_addc(sb, '"');
-	for (; *p; p++) {
+	for (; p < end; p++) {
 		const char *esc = NULL;
 		char hex[8];
 
+		while (end - p >= 8 && plain8(p))
+			p += 8;
+		if (p == end)
+			break;
 		if (*p >= 0x20 && *p != '"' && *p != '\\')
 			continue;
 		switch (*p) {
