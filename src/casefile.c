@@ -75,7 +75,17 @@ void answer_copy(struct answer *dst, const struct answer *src)
 	dst->evidence = xcalloc(src->nevidence ? src->nevidence : 1, sizeof(*dst->evidence));
 	for (i = 0; i < src->nevidence; i++)
 		evidence_copy(&dst->evidence[i], &src->evidence[i]);
+	dst->evidence_stamp = src->evidence_stamp;
 	/* Unknown keys stay with the live answer: an undo restores the known fields. */
+}
+
+void answer_copy_fields(struct answer *dst, const struct answer *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	dst->choice = src->choice;
+	dst->note = src->note ? xstrdup(src->note) : NULL;
+	dst->answered = src->answered ? xstrdup(src->answered) : NULL;
+	dst->evidence_stamp = src->evidence_stamp;
 }
 
 static void history_release(struct history_entry *h)
@@ -806,6 +816,7 @@ void casefile_add_evidence(struct casefile *cf, size_t question, struct evidence
 	xgrow(&a->evidence, &a->aevidence, a->nevidence + 1, sizeof(*a->evidence));
 	a->evidence[a->nevidence++] = *ev;
 	evidence_init(ev);
+	a->evidence_stamp = ++cf->evidence_stamps;
 	stamp(&cf->modified);
 }
 
@@ -822,6 +833,7 @@ void casefile_replace_evidence(struct casefile *cf, size_t question, size_t n, s
 	evidence_release(&a->evidence[n]);
 	a->evidence[n] = *ev;
 	evidence_init(ev);
+	a->evidence_stamp = ++cf->evidence_stamps;
 	stamp(&cf->modified);
 }
 
@@ -835,13 +847,26 @@ void casefile_remove_evidence(struct casefile *cf, size_t question, size_t n)
 	memmove(&a->evidence[n], &a->evidence[n + 1],
 		(a->nevidence - n - 1) * sizeof(*a->evidence));
 	a->nevidence--;
+	a->evidence_stamp = ++cf->evidence_stamps;
 	stamp(&cf->modified);
 }
 
-void casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved)
+int casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved,
+			    bool keep_evidence)
 {
 	struct answer *a = &cf->answers[question];
 
+	if (keep_evidence) {
+		if (saved->evidence_stamp != a->evidence_stamp || saved->evidence)
+			return LC_ERR_SOFTWARE;
+		saved->evidence = a->evidence;
+		saved->nevidence = a->nevidence;
+		saved->aevidence = a->aevidence;
+		a->evidence = NULL;
+		a->nevidence = a->aevidence = 0;
+	} else {
+		saved->evidence_stamp = ++cf->evidence_stamps;
+	}
 	saved->extras = a->extras;
 	a->extras = NULL;
 	answer_release(a);
@@ -849,6 +874,7 @@ void casefile_restore_answer(struct casefile *cf, size_t question, struct answer
 	memset(saved, 0, sizeof(*saved));
 	saved->choice = -1;
 	stamp(&cf->modified);
+	return LC_OK;
 }
 
 bool casefile_check_evidence(const struct evidence *ev, struct error *err)
@@ -1041,8 +1067,11 @@ int casefile_apply_delta(struct casefile *cf, const char *text, size_t len, cons
 				n->evidence = a->evidence;
 				n->nevidence = a->nevidence;
 				n->aevidence = a->aevidence;
+				n->evidence_stamp = a->evidence_stamp;
 				a->evidence = NULL;
 				a->nevidence = a->aevidence = 0;
+			} else {
+				answers[i].evidence_stamp = ++cf->evidence_stamps;
 			}
 			answer_release(&cf->answers[i]);
 			cf->answers[i] = answers[i];

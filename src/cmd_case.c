@@ -305,7 +305,7 @@ int cmd_answer(struct session *s, struct args *a)
 	}
 	score_plain(s, &before);
 	what = xasprintf("answer to %s", q->id);
-	session_push_undo_answer(s, (size_t)qi, what);
+	session_push_undo_answer(s, (size_t)qi, what, false);
 	free(what);
 	casefile_set_choice(s->cf, (size_t)qi, (int)ci);
 	score_plain(s, &after);
@@ -349,7 +349,7 @@ int cmd_note(struct session *s, struct args *a)
 	if (util_streq(ans->note, text) || (!ans->note && !*text))
 		return LC_OK;
 	what = xasprintf("note on %s", s->cf->checklist->questions[qi].id);
-	session_push_undo_answer(s, (size_t)qi, what);
+	session_push_undo_answer(s, (size_t)qi, what, false);
 	free(what);
 	casefile_set_note(s->cf, (size_t)qi, text);
 	return session_changed(s);
@@ -598,10 +598,21 @@ int cmd_undo(struct session *s, struct args *a)
 		const struct question *q = &s->cf->checklist->questions[u->question];
 		int now = s->cf->answers[u->question].choice, before = u->saved.choice;
 
+		/* Changes are undone last first, so the evidence an answer-only record
+		 * left out is the evidence it was taken with. */
+		if (!u->with_evidence &&
+		    u->saved.evidence_stamp != s->cf->answers[u->question].evidence_stamp) {
+			answer_release(&u->saved);
+			free(u->title);
+			free(u->what);
+			return session_fail(
+				s, LC_ERR_SOFTWARE,
+				"undo: the evidence of %s changed since; nothing undone", q->id);
+		}
 		/* Through set_choice, so the history also records the reversal. */
 		if (now != before)
 			casefile_set_choice(s->cf, (size_t)u->question, before);
-		casefile_restore_answer(s->cf, (size_t)u->question, &u->saved);
+		casefile_restore_answer(s->cf, (size_t)u->question, &u->saved, !u->with_evidence);
 		if (now != before)
 			session_say(s, "undone: %s (%s is %s)\n", u->what, q->id,
 				    before >= 0 ? q->choices[before].keyword : "unanswered again");

@@ -326,7 +326,7 @@ static int add_item(struct session *s, size_t qi, struct evidence *ev)
 	size_t n = s->cf->answers[qi].nevidence;
 
 	what = xasprintf("evidence [%zu] added to %s", n + 1, s->cf->checklist->questions[qi].id);
-	session_push_undo_answer(s, qi, what);
+	session_push_undo_answer(s, qi, what, true);
 	free(what);
 	say_item(s, "added", qi, n, ev);
 	casefile_add_evidence(s->cf, qi, ev);
@@ -490,7 +490,7 @@ static int do_edit(struct session *s, struct args *a, int argc, char **argv)
 	if (rc)
 		goto out;
 	what = xasprintf("evidence [%zu] of %s edited", n + 1, s->cf->checklist->questions[qi].id);
-	session_push_undo_answer(s, (size_t)qi, what);
+	session_push_undo_answer(s, (size_t)qi, what, true);
 	free(what);
 	say_item(s, "edited", (size_t)qi, n, &ev);
 	casefile_replace_evidence(s->cf, (size_t)qi, n, &ev);
@@ -512,7 +512,7 @@ static int do_rm(struct session *s, struct args *a, int argc, char **argv)
 		return LC_ERR_USAGE;
 	what = xasprintf("evidence [%zu] removed from %s", n + 1,
 			 s->cf->checklist->questions[qi].id);
-	session_push_undo_answer(s, (size_t)qi, what);
+	session_push_undo_answer(s, (size_t)qi, what, true);
 	free(what);
 	casefile_remove_evidence(s->cf, (size_t)qi, n);
 	if (s->interactive)

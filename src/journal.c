@@ -23,7 +23,8 @@ struct journal {
 	size_t records;    /* change records in the file */
 	size_t bytes;      /* size of the file */
 	char base[72];     /* digest of the case file the journal applies to */
-	/* The state last recorded, to find what the next change is. */
+	/* The state last recorded, to find what the next change is: each answer
+	 * without its evidence, whose stamp says whether it changed. */
 	const struct checklist *cl;
 	struct answer *snap;
 	char *title;
@@ -92,7 +93,7 @@ static void take_snapshot(struct journal *j, const struct casefile *cf)
 	j->cl = cf->checklist;
 	j->snap = xcalloc(j->cl->nquestions ? j->cl->nquestions : 1, sizeof(*j->snap));
 	for (i = 0; i < j->cl->nquestions; i++)
-		answer_copy(&j->snap[i], &cf->answers[i]);
+		answer_copy_fields(&j->snap[i], &cf->answers[i]);
 	j->title = cf->title ? xstrdup(cf->title) : NULL;
 	j->description = cf->description ? xstrdup(cf->description) : NULL;
 	j->nhistory = cf->nhistory;
@@ -320,7 +321,7 @@ int journal_record(struct journal *j, const struct casefile *cf, bool *recorded,
 	for (i = 0; i < cl->nquestions; i++) {
 		const struct answer *now = &cf->answers[i], *then = &j->snap[i];
 
-		kept[i] = casefile_evidence_equal(now, then);
+		kept[i] = now->evidence_stamp == then->evidence_stamp;
 		if (!kept[i] || now->choice != then->choice || !util_streq(now->note, then->note) ||
 		    !util_streq(now->answered, then->answered))
 			any = changed[i] = true;
@@ -353,7 +354,7 @@ int journal_record(struct journal *j, const struct casefile *cf, bool *recorded,
 	for (i = 0; i < cl->nquestions; i++)
 		if (changed[i]) {
 			answer_release(&j->snap[i]);
-			answer_copy(&j->snap[i], &cf->answers[i]);
+			answer_copy_fields(&j->snap[i], &cf->answers[i]);
 		}
 	free(j->title);
 	j->title = cf->title ? xstrdup(cf->title) : NULL;

@@ -143,10 +143,13 @@ struct session_store {
 };
 
 /* The case file is rewritten (and the journal emptied) after this many
- * changes, or once the journal outgrows the case (at least this many bytes):
- * saving costs little on average even for a very large case. */
-#define COMPACT_RECORDS   100
-#define COMPACT_MIN_BYTES (1u << 20)
+ * changes, or once the journal outgrows the case (at least this many bytes).
+ * A large case waits for a change per this many bytes of it, so that what a
+ * rewrite costs, spread over the changes before it, stays the same for any
+ * size of case. */
+#define COMPACT_RECORDS          100
+#define COMPACT_MIN_BYTES        (1u << 20)
+#define COMPACT_BYTES_PER_CHANGE (16u << 10)
 
 static void notice(struct session *s, const char *fmt, ...) LC_PRINTF(2, 3);
 
@@ -492,7 +495,10 @@ int session_changed(struct session *s)
 		return rc;
 	}
 	s->dirty = false;
-	if (journal_records(st->journal) >= COMPACT_RECORDS ||
+	if (journal_records(st->journal) >=
+		    (st->case_bytes / COMPACT_BYTES_PER_CHANGE > COMPACT_RECORDS
+			     ? st->case_bytes / COMPACT_BYTES_PER_CHANGE
+			     : COMPACT_RECORDS) ||
 	    journal_bytes(st->journal) >=
 		    (st->case_bytes > COMPACT_MIN_BYTES ? st->case_bytes : COMPACT_MIN_BYTES)) {
 		/* Quietly: the change is safe in the journal whatever happens here. */
@@ -582,12 +588,17 @@ static struct undo_record *push_undo(struct session *s, const char *what)
 	return u;
 }
 
-void session_push_undo_answer(struct session *s, size_t question, const char *what)
+void session_push_undo_answer(struct session *s, size_t question, const char *what,
+			      bool evidence_changes)
 {
 	struct undo_record *u = push_undo(s, what);
 
 	u->question = (long)question;
-	answer_copy(&u->saved, &s->cf->answers[question]);
+	u->with_evidence = evidence_changes;
+	if (evidence_changes)
+		answer_copy(&u->saved, &s->cf->answers[question]);
+	else
+		answer_copy_fields(&u->saved, &s->cf->answers[question]);
 }
 
 void session_push_undo_title(struct session *s, const char *what)

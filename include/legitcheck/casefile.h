@@ -35,6 +35,10 @@ struct answer {
 	struct evidence *evidence;
 	size_t nevidence;
 	size_t aevidence;
+	/* Which state of the evidence this is: every change to it takes a new
+	 * stamp from the case (0: as loaded), and copies keep it, so an equal
+	 * stamp means the same evidence without comparing it item by item. */
+	unsigned long evidence_stamp;
 	struct json_extras *extras;
 };
 
@@ -64,6 +68,7 @@ struct casefile {
 	/* Set when loading accepted a checklist that changed since the case was
 	 * written; the next save records the new version and digest. */
 	bool checklist_changed;
+	unsigned long evidence_stamps; /* the last stamp given (answer.evidence_stamp) */
 };
 
 /* Finds the checklist a case names. *out stays owned by the resolver's caller. */
@@ -101,11 +106,18 @@ void casefile_add_evidence(struct casefile *cf, size_t question, struct evidence
 void casefile_replace_evidence(struct casefile *cf, size_t question, size_t n, struct evidence *ev);
 void casefile_remove_evidence(struct casefile *cf, size_t question, size_t n);
 
-/* Deep copies for undo; answer_copy's dst needs no initialisation. */
+/* Deep copies for undo; dst needs no initialisation and is freed with
+ * answer_release. answer_copy_fields copies all but the evidence (dst has
+ * none, but src's stamp), which costs the same however long the list. */
 void answer_copy(struct answer *dst, const struct answer *src);
+void answer_copy_fields(struct answer *dst, const struct answer *src);
 void answer_release(struct answer *a);
-/* Puts back a saved answer (taken over), leaving the history as it is. */
-void casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved);
+/* Puts back a saved answer (taken over), leaving the history as it is. A
+ * saved answer made by answer_copy_fields keeps the live evidence, which must
+ * be the state it was copied with (LC_ERR_SOFTWARE, and nothing changes,
+ * when the stamps differ). */
+int casefile_restore_answer(struct casefile *cf, size_t question, struct answer *saved,
+			    bool keep_evidence);
 
 /*
  * Deltas: what a session changed, as members of a compact JSON object, for
@@ -137,7 +149,7 @@ int casefile_apply_delta(struct casefile *cf, const char *text, size_t len, cons
 /* True when a and b hold the same choice, note, time and evidence (unknown
  * keys, which no edit changes, are not compared). */
 bool casefile_answer_equal(const struct answer *a, const struct answer *b);
-/* True when a and b hold the same evidence items. */
+/* True when a and b hold the same evidence items, compared item by item. */
 bool casefile_evidence_equal(const struct answer *a, const struct answer *b);
 
 /* Validates one evidence item as the loader would; adds "FIELD: why" messages. */

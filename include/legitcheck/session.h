@@ -21,6 +21,7 @@
 struct undo_record {
 	long question; /* -1: the title changed */
 	struct answer saved;
+	bool with_evidence; /* saved holds the evidence too, not only its stamp */
 	char *title;
 	char *what; /* what the undo reverts, for the message */
 };
@@ -58,10 +59,10 @@ struct session {
 	struct undo_record *undo;
 	size_t nundo;
 	size_t aundo;
-	session_ask_fn ask;  /* NULL in scripts: nobody to ask */
-	unsigned width;      /* columns for wrapped text */
-	const char *history; /* the prompt's history file (not owned); NULL: none */
-	bool read_only;      /* the case file is never written (another process edits it) */
+	session_ask_fn ask;          /* NULL in scripts: nobody to ask */
+	unsigned width;              /* columns for wrapped text */
+	const char *history;         /* the prompt's history file (not owned); NULL: none */
+	bool read_only;              /* the case file is never written (another process edits it) */
 	struct session_store *store; /* the open case's lock and journal (session.c) */
 };
 
@@ -119,8 +120,11 @@ long session_step_question(const struct session *s, size_t from, int step);
  * (included) and wrapping around; -1 when every one is answered. */
 long session_next_unanswered(const struct session *s, size_t from);
 
-/* Undo records: push before a change, pop to revert it. */
-void session_push_undo_answer(struct session *s, size_t question, const char *what);
+/* Undo records: push before a change, pop to revert it. A change that
+ * leaves the evidence alone saves the rest of the answer only, so that it
+ * costs the same whatever the length of the evidence. */
+void session_push_undo_answer(struct session *s, size_t question, const char *what,
+			      bool evidence_changes);
 void session_push_undo_title(struct session *s, const char *what);
 
 #endif

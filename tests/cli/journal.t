@@ -46,6 +46,10 @@ evidence edit q1.timing 1 --grade C3
 evidence rm q1.timing 2
 answer q4.armed_attack unknown
 undo
+evidence rm q1.initiative 1
+undo
+note q1.initiative "à revoir"
+undo
 SCRIPT
 nedits=$(wc -l <edits)
 

@@ -153,7 +153,7 @@ static void edits_and_history(void)
 	is_string("unknown", cf->history[1].to, "and what it became");
 	answer_copy(&saved, &cf->answers[0]);
 	casefile_set_note(cf, 0, "n");
-	casefile_restore_answer(cf, 0, &saved);
+	casefile_restore_answer(cf, 0, &saved, false);
 	ok(cf->answers[0].note == NULL, "restoring a saved answer undoes a note");
 	casefile_free(cf);
 }

@@ -248,6 +248,76 @@ static void a_journal_of_another_file_should_be_kept_aside(void)
 	free(path);
 }
 
+/* The journal learns what changed from the evidence's stamp: an undo that
+ * puts back an earlier list must be recorded, and one that leaves the list
+ * alone must not copy it. */
+static void undone_changes_should_be_recorded(void)
+{
+	char *path = xasprintf("%s/undo.json", dir), *live_text, *again_text, *text;
+	struct casefile *cf = casefile_new(cl, "Undo"), *again;
+	struct journal_recovery r;
+	struct answer saved, fields;
+	struct journal *j;
+	char digest[72];
+	struct error err;
+	size_t len;
+
+	error_init(&err);
+	add_evidence(cf, 2, "Le Monde", "B2");
+	save(cf, path, digest);
+	j = journal_new(path);
+	journal_track(j, cf, digest);
+
+	answer_copy(&saved, &cf->answers[2]);
+	add_evidence(cf, 2, "TASS", "C3");
+	record(j, cf, "an added item");
+	is_int(LC_OK, casefile_restore_answer(cf, 2, &saved, false), "the addition is undone");
+	is_int(1, (long long)cf->answers[2].nevidence, "one item again");
+	record(j, cf, "the undone addition");
+
+	answer_copy_fields(&fields, &cf->answers[2]);
+	ok(fields.evidence == NULL && fields.nevidence == 0,
+	   "a copy of the fields has no evidence");
+	casefile_set_choice(cf, 2, 1);
+	record(j, cf, "an answer");
+	if (storage_read_file(journal_path(j), &text, &len, &err))
+		bail("cannot read the journal");
+	text[len - 1] = '\0'; /* the last record is the answer's */
+	contains(strrchr(text, '\n'), "\"evidence_kept\":true",
+		 "an answer alone is recorded without its evidence");
+	ok(!strstr(strrchr(text, '\n'), "Le Monde"), "not even its one item");
+	free(text);
+	is_int(LC_OK, casefile_restore_answer(cf, 2, &fields, true),
+	       "the answer is undone, keeping the evidence");
+	ok(cf->answers[2].choice < 0 && cf->answers[2].nevidence == 1,
+	   "unanswered again, with its item");
+	record(j, cf, "the undone answer");
+
+	answer_copy_fields(&fields, &cf->answers[2]);
+	casefile_remove_evidence(cf, 2, 0);
+	is_int(LC_ERR_SOFTWARE, casefile_restore_answer(cf, 2, &fields, true),
+	       "keeping evidence that changed since the copy is refused");
+	is_int(0, (long long)cf->answers[2].nevidence, "and changes nothing");
+	answer_release(&fields);
+	record(j, cf, "a removed item");
+
+	journal_free(j);
+	again = load(path, digest);
+	j = journal_new(path);
+	is_int(LC_OK, journal_recover(j, again, digest, false, &r, &err), "recovery succeeds");
+	is_int(5, (long long)r.applied, "every record is replayed");
+	live_text = serialize(cf);
+	again_text = serialize(again);
+	is_string(live_text, again_text, "the replayed case is the live one");
+	free(live_text);
+	free(again_text);
+	journal_free(j);
+	casefile_free(again);
+	casefile_free(cf);
+	error_release(&err);
+	free(path);
+}
+
 int main(void)
 {
 	struct error err;
@@ -265,6 +335,7 @@ int main(void)
 	a_torn_record_should_be_ignored();
 	an_invalid_delta_should_change_nothing();
 	a_journal_of_another_file_should_be_kept_aside();
+	undone_changes_should_be_recorded();
 	checklist_free(cl);
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
