@@ -145,9 +145,12 @@ int main(int argc, char **argv)
 	const struct command *cmd = NULL;
 	int rc;
 
-	setlocale(LC_ALL, "");
-	/* Numbers in JSON must not follow the user's decimal separator. */
-	setlocale(LC_NUMERIC, "C");
+	/* The user's character set (UTF-8 at the prompt) and the language of
+	 * system error messages; nothing else: numbers in JSON must not follow
+	 * the user's decimal separator, times are UTC in ISO 8601, and loading
+	 * the other categories costs a file each at every start. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	session_init(&s);
 	load_settings(&s);
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))
