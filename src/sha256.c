@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "legitcheck/sha256.h"
+#include "sha256_impl.h"
 
 static const uint32_t k[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
@@ -35,7 +36,7 @@ static const uint32_t k[64] = {
 static void compress(uint32_t h[8], const unsigned char block[64])
 {
 	uint32_t w[64], a, b, c, d, e, f, g, hh;
-	unsigned i;
+	size_t i;
 
 	for (i = 0; i < 16; i++)
 		w[i] = (uint32_t)block[i * 4] << 24 | (uint32_t)block[i * 4 + 1] << 16 |
@@ -60,7 +61,37 @@ static void compress(uint32_t h[8], const unsigned char block[64])
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
-void sha256_hex(const void *data, size_t len, char out[65])
+static void portable_blocks(uint32_t h[8], const unsigned char *p, size_t nblocks,
+			    const uint32_t kk[64])
+{
+	(void)kk;
+	for (; nblocks; nblocks--, p += 64)
+		compress(h, p);
+}
+
+typedef void blocks_fn(uint32_t h[8], const unsigned char *p, size_t nblocks,
+		       const uint32_t kk[64]);
+
+static blocks_fn *best_blocks(void)
+{
+#ifdef LEGITCHECK_SHA_NI
+	static int usable = -1;
+
+	/* Asked once: the answer cannot change while the program runs. */
+	if (usable < 0)
+		usable = sha256_x86_usable();
+	if (usable)
+		return sha256_x86_blocks;
+#endif
+	return portable_blocks;
+}
+
+const char *sha256_implementation(void)
+{
+	return best_blocks() == portable_blocks ? "portable" : "x86 SHA extensions";
+}
+
+static void digest_hex(blocks_fn *blocks, const void *data, size_t len, char out[65])
 {
 	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -69,16 +100,24 @@ void sha256_hex(const void *data, size_t len, char out[65])
 	size_t full = len / 64 * 64, rest = len - full, tlen, i;
 	uint64_t bits = (uint64_t)len * 8;
 
-	for (i = 0; i < full; i += 64)
-		compress(h, p + i);
+	blocks(h, p, full / 64, k);
 	memset(tail, 0, sizeof(tail));
 	memcpy(tail, p + full, rest);
 	tail[rest] = 0x80;
 	tlen = rest + 1 + 8 <= 64 ? 64 : 128;
 	for (i = 0; i < 8; i++)
 		tail[tlen - 1 - i] = (unsigned char)(bits >> (8 * i));
-	for (i = 0; i < tlen; i += 64)
-		compress(h, tail + i);
+	blocks(h, tail, tlen / 64, k);
 	for (i = 0; i < 8; i++)
 		snprintf(out + i * 8, 9, "%08x", (unsigned)h[i]);
+}
+
+void sha256_hex(const void *data, size_t len, char out[65])
+{
+	digest_hex(best_blocks(), data, len, out);
+}
+
+void sha256_hex_portable(const void *data, size_t len, char out[65])
+{
+	digest_hex(portable_blocks, data, len, out);
 }
