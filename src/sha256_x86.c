@@ -12,11 +12,19 @@
 #include "sha256_impl.h"
 
 #ifdef LEGITCHECK_SHA_NI
-#include <cpuid.h>
 #include <immintrin.h>
+#ifdef LEGITCHECK_X86_PLATFORM_H
+#include <sys/platform/x86.h>
+#else
+#include <cpuid.h>
+#endif
 
 bool sha256_x86_usable(void)
 {
+#ifdef LEGITCHECK_X86_PLATFORM_H
+	/* What the C library found at start-up, and which it lets programs use. */
+	return CPU_FEATURE_ACTIVE(SSSE3) && CPU_FEATURE_ACTIVE(SSE4_1) && CPU_FEATURE_ACTIVE(SHA);
+#else
 	unsigned a, b, c, d;
 
 	/* SSSE3 and SSE4.1 (leaf 1, ECX bits 9 and 19), SHA (leaf 7, EBX bit 29). */
@@ -26,6 +34,7 @@ bool sha256_x86_usable(void)
 		return false;
 	__cpuid_count(7, 0, a, b, c, d);
 	return (b & (1u << 29)) != 0;
+#endif
 }
 
 /* Four message words of the schedule from the sixteen before them:
