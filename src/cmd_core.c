@@ -127,9 +127,14 @@ int cmd_validate(struct session *s, struct args *a)
 	return rc;
 }
 
-static void emit(struct session *s, struct strbuf *sb)
+/* JSON is data, written as it is (its strings are escaped); text is for a
+ * person and goes through session_write. */
+static void emit(struct session *s, struct strbuf *sb, bool json)
 {
-	fwrite(sb->buf, 1, sb->len, s->out);
+	if (json)
+		fwrite(sb->buf, 1, sb->len, s->out);
+	else
+		session_write(s, s->out, sb->buf, sb->len);
 }
 
 static void score_one(struct session *s, const struct casefile *cf, const char *file, bool strict,
@@ -148,7 +153,7 @@ static void score_one(struct session *s, const struct casefile *cf, const char *
 		render_score_json(cf, file, &r, strict, compact, &sb);
 	else
 		render_score_text(cf, file, &r, strict, &sb);
-	emit(s, &sb);
+	emit(s, &sb, json);
 	strbuf_release(&sb);
 	score_result_release(&r);
 }

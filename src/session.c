@@ -41,12 +41,33 @@ void session_release(struct session *s)
 	memset(s, 0, sizeof(*s));
 }
 
+void session_write(struct session *s, FILE *f, const char *text, size_t len)
+{
+	struct strbuf sb;
+
+	(void)s;
+	strbuf_init(&sb);
+	util_add_terminal_text(&sb, text, len);
+	fwrite(sb.buf, 1, sb.len, f);
+	strbuf_release(&sb);
+}
+
+static void say_to(struct session *s, FILE *f, const char *fmt, va_list ap)
+{
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	strbuf_vaddf(&sb, fmt, ap);
+	session_write(s, f, sb.buf, sb.len);
+	strbuf_release(&sb);
+}
+
 void session_say(struct session *s, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(s->out, fmt, ap);
+	say_to(s, s->out, fmt, ap);
 	va_end(ap);
 }
 
@@ -71,7 +92,7 @@ int session_fail(struct session *s, int status, const char *fmt, ...)
 	fflush(s->out);
 	fail_prefix(s);
 	va_start(ap, fmt);
-	vfprintf(s->err, fmt, ap);
+	say_to(s, s->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', s->err);
 	count_failure(s, status);
@@ -85,7 +106,8 @@ int session_fail_error(struct session *s, const struct error *err)
 	fflush(s->out);
 	for (i = 0; i < err->count; i++) {
 		fail_prefix(s);
-		fprintf(s->err, "%s\n", err->messages[i]);
+		session_write(s, s->err, err->messages[i], strlen(err->messages[i]));
+		fputc('\n', s->err);
 	}
 	count_failure(s, err->status ? (int)err->status : LC_ERR_SOFTWARE);
 	return err->status ? (int)err->status : LC_ERR_SOFTWARE;
@@ -161,7 +183,7 @@ static void notice(struct session *s, const char *fmt, ...)
 	fflush(s->out);
 	fputs("legitcheck: ", s->err);
 	va_start(ap, fmt);
-	vfprintf(s->err, fmt, ap);
+	say_to(s, s->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', s->err);
 }

@@ -84,7 +84,7 @@ void ui_say_wrapped(struct session *s, const char *text, size_t indent)
 
 	strbuf_init(&sb);
 	ui_wrap(&sb, text, indent, s->width);
-	fwrite(sb.buf, 1, sb.len, s->out);
+	session_write(s, s->out, sb.buf, sb.len);
 	strbuf_release(&sb);
 }
 
@@ -170,7 +170,7 @@ void ui_say_evidence(struct session *s, const struct evidence *items, size_t n)
 			strbuf_addf(&sb, "note: %s", ev->note);
 			ui_wrap(&out, sb.buf, 6, s->width);
 		}
-		fwrite(out.buf, 1, out.len, s->out);
+		session_write(s, s->out, out.buf, out.len);
 	}
 	strbuf_release(&sb);
 	strbuf_release(&out);

@@ -262,3 +262,40 @@ bool util_streq(const char *a, const char *b)
 		return a == b;
 	return strcmp(a, b) == 0;
 }
+
+void util_add_terminal_text(struct strbuf *sb, const char *text, size_t len)
+{
+	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+	const unsigned char *p = (const unsigned char *)text, *end = p + len, *run = p;
+
+	strbuf_grow(sb, len);
+	while (p < end) {
+		size_t skip;
+
+		if (*p >= 0x20 && *p != 0x7F && !(*p == 0xC2 && p + 1 < end && p[1] >= 0x80 &&
+						    p[1] <= 0x9F)) {
+			p++;
+			continue;
+		}
+		if (*p == '\n' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (*p == 0x1B && p + 1 < end && p[1] == '[') {
+			const unsigned char *q = p + 2;
+
+			while (q < end && ((*q >= '0' && *q <= '9') || *q == ';'))
+				q++;
+			if (q < end && *q == 'm') {
+				p = q + 1;
+				continue;
+			}
+		}
+		skip = *p == 0xC2 ? 2 : 1;
+		strbuf_add(sb, run, (size_t)(p - run));
+		strbuf_add(sb, replacement, 3);
+		p += skip;
+		run = p;
+	}
+	strbuf_add(sb, run, (size_t)(p - run));
+}

@@ -69,8 +69,12 @@ struct session {
 void session_init(struct session *s);
 void session_release(struct session *s);
 
-/* Prints to s->out. */
+/* Prints to s->out, as text for a person: control characters from a case
+ * file or the command line cannot reach the terminal
+ * (util_add_terminal_text). Data (JSON, reports) is written as it is. */
 void session_say(struct session *s, const char *fmt, ...) LC_PRINTF(2, 3);
+/* Writes text for a person to f (s->out or s->err) the same way. */
+void session_write(struct session *s, FILE *f, const char *text, size_t len);
 /* Reports a failed command on s->err, prefixed "script:LINE: " in scripts and
  * "legitcheck: " elsewhere, counts the failure and returns status. */
 int session_fail(struct session *s, int status, const char *fmt, ...) LC_PRINTF(3, 4);

@@ -61,4 +61,10 @@ size_t util_utf8_width(const char *s, size_t len);
 
 bool util_streq(const char *a, const char *b);
 
+/* Appends len bytes of text to sb as a terminal may show them: control
+ * characters (C0 but newline and tab, DEL, C1) become U+FFFD, so that text
+ * from a case file cannot move the cursor, retitle the window or hide what
+ * follows; colour sequences (ESC [ digits and ; m) are kept. */
+void util_add_terminal_text(struct strbuf *sb, const char *text, size_t len);
+
 #endif

@@ -86,9 +86,43 @@ static void evidence_lines(void)
 		evidence_release(&items[i]);
 }
 
+static void terminal_text(void)
+{
+	static const struct {
+		const char *in, *out, *why;
+	} cases[] = {
+		{"Тоқаев, «été»\tok\n", "Тоқаев, «été»\tok\n", "UTF-8, tab and newline pass"},
+		{"\033[1mbold\033[0m", "\033[1mbold\033[0m", "colour sequences pass"},
+		{"a\033]0;title\007b",
+		 "a\xEF\xBF\xBD]0;title\xEF\xBF\xBD"
+		 "b",
+		 "a window title sequence and a bell do not"},
+		{"x\033[2Jy", "x\xEF\xBF\xBD[2Jy", "nor does clearing the screen"},
+		{"r\rs\x7f", "r\xEF\xBF\xBDs\xEF\xBF\xBD", "nor a carriage return or DEL"},
+		{"c1 \xC2\x9B"
+		 "31m",
+		 "c1 \xEF\xBF\xBD"
+		 "31m",
+		 "nor a C1 control (U+009B)"},
+		{"\xC2\xA0nbsp", "\xC2\xA0nbsp", "U+00A0 is not a control"},
+		{"end\033", "end\xEF\xBF\xBD", "an escape at the very end"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strbuf sb;
+
+		strbuf_init(&sb);
+		util_add_terminal_text(&sb, cases[i].in, strlen(cases[i].in));
+		is_string(cases[i].out, sb.buf, "%s", cases[i].why);
+		strbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	plan_lazy();
+	terminal_text();
 	wrapping();
 	evidence_lines();
 	return 0;
