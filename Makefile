@@ -9,7 +9,7 @@ SANITIZE ?= OFF
 WERROR ?= OFF
 JOBS ?= 2
 
-.PHONY: all build deps deps-test run test test-asan test-valgrind fuzz install uninstall readme clean
+.PHONY: all build deps deps-test run test test-asan test-valgrind fuzz install uninstall readme lint clean
 
 all: build
 
@@ -103,6 +103,18 @@ bench:
 	@scripts/install-deps.sh bench
 	@$(MAKE) --no-print-directory build BUILD=$(BENCH_BUILD) BUILD_TYPE=Release
 	nice -n 10 bench/run.sh $(BENCH_BUILD)
+
+# Style and static analysis, each failing on any finding: clang-format with
+# .clang-format, cppcheck, and clang-tidy with .clang-tidy (bug-finding checks).
+LINT_C = src/*.c tests/unit/*.c tests/tools/*.c bench/*.c fuzz/*.c
+LINT_H = src/*.h include/legitcheck/*.h tests/unit/*.h tests/*.h
+lint:
+	@scripts/install-deps.sh lint
+	@$(MAKE) --no-print-directory build
+	clang-format --dry-run --Werror $(LINT_C) $(LINT_H)
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability,performance \
+		--inline-suppr -D_POSIX_C_SOURCE=200809L -Iinclude -I$(BUILD)/include src/*.c
+	clang-tidy --quiet -p $(BUILD) --warnings-as-errors='*' src/*.c 2>/dev/null
 
 clean:
 	rm -rf $(BUILD) build-asan

@@ -227,7 +227,8 @@ static void write_evidence(long serial, int last)
 	make_date(date, sizeof(date), 0);
 	make_date(event_date, sizeof(event_date), (int)pick(4) == 0);
 	if (russian) {
-		snprintf(url, sizeof(url), "https://vestnik.example.ru/politika/2022/%ld-soobshchenie",
+		snprintf(url, sizeof(url),
+			 "https://vestnik.example.ru/politika/2022/%ld-soobshchenie",
 			 100000 + serial);
 		snprintf(citation, sizeof(citation), "№ %ld, с. %u", 1 + serial % 300,
 			 1 + pick(12));
@@ -377,12 +378,13 @@ static int write_case(const struct question *qs, int nq, long items, unsigned lo
 
 		fprintf(out, "    \"%s\": {\n", qs[i].id);
 		put_member(6, "choice", qs[i].choices[choice[i]], 0);
-		put_member(6, "note",
-			   i % 2 ? "Réponse fondée sur les éléments réunis ci-dessous ; à revoir si "
-				   "le texte de la demande est publié."
-				 : "Ответ основан на собранных ниже материалах; пересмотреть после "
-				   "публикации текста обращения.",
-			   0);
+		put_member(
+			6, "note",
+			i % 2 ? "Réponse fondée sur les éléments réunis ci-dessous ; à revoir si "
+				"le texte de la demande est publié."
+			      : "Ответ основан на собранных ниже материалах; пересмотреть после "
+				"публикации текста обращения.",
+			0);
 		fprintf(out, "      \"answered\": \"2026-11-27T%02d:%02d:00Z\",\n", 9 + i / 6,
 			(i * 7) % 60);
 		if (!per_question[i]) {

@@ -2,12 +2,13 @@
 # Installs the Debian packages legitcheck needs to build and test, and only those
 # that are missing, so that a second run is quick and never asks for anything.
 #
-# usage: scripts/install-deps.sh [build|test|bench|all]
+# usage: scripts/install-deps.sh [build|test|bench|lint|all]
 #   build  compiler, cmake, pkg-config, libcjson-dev, libreadline-dev
 #   bench  build + what `make bench` measures with: jq (a reference), valgrind
 #   test   build + what the test suite drives (valgrind, tmux, pandoc, tidy, ...),
 #          groff and man-db for the manual pages, and Node.js with the JSON Schema
 #          validator ajv-cli (npm ci in tools/schema) for the schema tests
+#   lint   build + clang-format, clang-tidy and cppcheck (`make lint`)
 set -eu
 
 want=${1:-build}
@@ -18,14 +19,17 @@ test_pkgs="$build_pkgs perl valgrind clang libclang-rt-14-dev jq groff-base man-
 # The report tests convert, check and render reports: pandoc, tidy, headless Chromium,
 # pdftotext (poppler-utils) and a strict HTML parse in python3.
 test_pkgs="$test_pkgs pandoc tidy chromium poppler-utils python3"
+lint_pkgs="$build_pkgs clang-format clang-tidy cppcheck"
 
 case "$want" in
 build) pkgs=$build_pkgs ;;
-test | all) pkgs=$test_pkgs ;;
+test) pkgs=$test_pkgs ;;
+all) pkgs="$test_pkgs clang-format clang-tidy cppcheck" ;;
+lint) pkgs=$lint_pkgs want=build ;;
 # The benchmark needs none of the test suite's tools below.
 bench) pkgs=$bench_pkgs want=build ;;
 *)
-	echo "usage: $0 [build|test|bench|all]" >&2
+	echo "usage: $0 [build|test|bench|lint|all]" >&2
 	exit 64
 	;;
 esac

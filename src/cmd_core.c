@@ -84,7 +84,7 @@ static int validate_one(struct session *s, const char *path)
 	if (rc)
 		goto out;
 	format = cJSON_IsObject(root) ? cJSON_GetObjectItemCaseSensitive(root, "format") : NULL;
-	if (cJSON_IsString(format) && strcmp(format->valuestring, CASEFILE_FORMAT) == 0) {
+	if (format && cJSON_IsString(format) && strcmp(format->valuestring, CASEFILE_FORMAT) == 0) {
 		struct casefile *cf;
 
 		rc = casefile_load_buffer(text, len, path, catalog_resolve, &s->catalog, 0, &cf,
@@ -252,7 +252,8 @@ int cmd_whatif(struct session *s, struct args *a)
 
 		char was[16], will[16];
 
-		session_say(s, "  %-*s %-26s ", width, b1->framework->id, verdict_names[b1->verdict]);
+		session_say(s, "  %-*s %-26s ", width, b1->framework->id,
+			    verdict_names[b1->verdict]);
 		snprintf(was, sizeof(was), a1->score < 0 ? "n/a" : "%d", a1->score);
 		snprintf(will, sizeof(will), b1->score < 0 ? "n/a" : "%d", b1->score);
 		if (a1->verdict == b1->verdict && a1->score == b1->score)
@@ -324,7 +325,8 @@ int cmd_checklists(struct session *s, struct args *a)
 				else if (!ids_only)
 					session_say(s, "%-20s %-8s %s\n%20s %-8s %s%s\n", cl->id,
 						    cl->version, cl->title, "", "", path,
-						    shadowed ? " (shadowed by an earlier one)" : "");
+						    shadowed ? " (shadowed by an earlier one)"
+							     : "");
 				strbuf_addf(&seen, "%s\n", cl->id);
 				free(key);
 				checklist_free(cl);
@@ -424,11 +426,12 @@ int cmd_upgrade(struct session *s, struct args *a)
 		struct journal *j = journal_new(a->argv[0]);
 
 		if (storage_exists(journal_path(j)))
-			rc = error_add(&err, LC_ERR_TEMPFAIL,
-				       "'%s' has changes in its journal from an interrupted "
-				       "session: open it with 'legitcheck %s' to recover them, then "
-				       "upgrade",
-				       a->argv[0], a->argv[0]);
+			rc = error_add(
+				&err, LC_ERR_TEMPFAIL,
+				"'%s' has changes in its journal from an interrupted "
+				"session: open it with 'legitcheck %s' to recover them, then "
+				"upgrade",
+				a->argv[0], a->argv[0]);
 		journal_free(j);
 	}
 	if (!rc)

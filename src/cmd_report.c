@@ -121,7 +121,10 @@ int cmd_compare(struct session *s, struct args *a)
 	if (!s->cf && a->argc < 2)
 		return session_fail(s, LC_ERR_USAGE, "compare: needs at least two cases\nusage: %s",
 				    a->cmd->usage);
+	/* Arrays of pointers: the size of one is meant. */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	own = xcalloc((size_t)a->argc + 1, sizeof(*own));
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	cases = xcalloc((size_t)a->argc + 2, sizeof(*cases));
 	files = xcalloc((size_t)a->argc + 2, sizeof(*files));
 	/* In a session, the open case comes first. */

@@ -553,9 +553,9 @@ void command_help(struct session *s, const char *name, unsigned context)
 					option_alias(cmd, NULL, cmd->options[k].name);
 				char left[64];
 
-				snprintf(left, sizeof(left), "%s%s%s%s%s", short_name ? short_name : "",
-					 short_name ? ", " : "", cmd->options[k].name,
-					 cmd->options[k].metavar ? " " : "",
+				snprintf(left, sizeof(left), "%s%s%s%s%s",
+					 short_name ? short_name : "", short_name ? ", " : "",
+					 cmd->options[k].name, cmd->options[k].metavar ? " " : "",
 					 cmd->options[k].metavar ? cmd->options[k].metavar : "");
 				session_say(s, "  %-22s %s\n", left, cmd->options[k].help);
 			}

@@ -568,7 +568,7 @@ bool report_is_web_url(const char *url)
 	scheme[i] = '\0';
 	if (strncmp(scheme, "http://", 7) != 0 && strncmp(scheme, "https://", 8) != 0)
 		return false;
-	if (url[scheme[4] == 's' ? 8 : 7] == '\0')
+	if (url[strncmp(scheme, "https://", 8) == 0 ? 8 : 7] == '\0')
 		return false;
 	/* Anything that could end an attribute or a Markdown link is refused. */
 	for (i = 0; url[i]; i++)

@@ -161,6 +161,8 @@ void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 	int n;
 
 	va_copy(cp, ap);
+	/* The analyzer of clang 14 loses the va_copy above on some paths. */
+	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized) */
 	n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, cp);
 	va_end(cp);
 	if (n < 0)
@@ -272,8 +274,8 @@ void util_add_terminal_text(struct strbuf *sb, const char *text, size_t len)
 	while (p < end) {
 		size_t skip;
 
-		if (*p >= 0x20 && *p != 0x7F && !(*p == 0xC2 && p + 1 < end && p[1] >= 0x80 &&
-						    p[1] <= 0x9F)) {
+		if (*p >= 0x20 && *p != 0x7F &&
+		    !(*p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F)) {
 			p++;
 			continue;
 		}

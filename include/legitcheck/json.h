@@ -27,7 +27,7 @@ struct cJSON;
 struct json_path;
 
 #define JSON_MAX_DEPTH  64
-#define JSON_MAX_STRING (16u * 1024u * 1024u)
+#define JSON_MAX_STRING ((size_t)16 * 1024 * 1024)
 #define JSON_MAX_ERRORS 100 /* problems reported per file, then one "too many" */
 
 /* Parses text strictly. On success *out is a tree the caller frees with

@@ -2,6 +2,8 @@
 #ifndef LEGITCHECK_TEST_FIXTURE_H
 #define LEGITCHECK_TEST_FIXTURE_H
 
+/* One line of JSON per line of source, however long. */
+/* clang-format off */
 static const char fixture_checklist[] =
 	"{\n"
 	"  \"format\": \"legitcheck-checklist\", \"format_version\": 1,\n"
@@ -48,5 +50,6 @@ static const char fixture_checklist[] =
 	"      {\"not\": {\"framework\": \"f\", \"in\": [\"not_satisfied\"]}}]}, \"text\": \"C is bad.\", \"source\": \"Art C\"}\n"
 	"  ]\n"
 	"}\n";
+/* clang-format on */
 
 #endif

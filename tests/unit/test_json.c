@@ -92,7 +92,8 @@ static void numbers_that_do_not_round_trip_should_be_refused(void)
 	refused("{\"a\": 1e400}", "number 1e400 is out of range", "1e400");
 	refused("{\"a\": -1e400}", "number -1e400 is out of range", "-1e400");
 	refused("{\"a\": 1e-400}", "number 1e-400 is out of range", "1e-400");
-	refused("{\"a\": 9007199254740993}", "integer 9007199254740993 cannot be represented exactly",
+	refused("{\"a\": 9007199254740993}",
+		"integer 9007199254740993 cannot be represented exactly",
 		"9007199254740993, which reads as 2^53");
 	refused("{\"a\": -9007199254740993}", "cannot be represented exactly", "its negative");
 	refused("{\"a\": 12345678901234567}", "cannot be represented exactly", "17 digits");
@@ -155,8 +156,7 @@ static void ctx_errors_should_be_bounded_and_printable(void)
 	for (i = 1; i < 500; i++)
 		json_ctx_error(&ctx, "problem %d", i);
 	is_int(JSON_MAX_ERRORS + 1, (long long)err.count,
-	       "after %d problems one message says there are more, then nothing",
-	       JSON_MAX_ERRORS);
+	       "after %d problems one message says there are more, then nothing", JSON_MAX_ERRORS);
 	is_string("t.json: too many problems; only the first 100 are shown",
 		  error_message(&err, JSON_MAX_ERRORS), "and it says so");
 	is_int(LC_ERR_DATA, err.status, "the status is still a data error");
