@@ -75,6 +75,7 @@ void catalog_init(struct catalog *cat)
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 	size_t alloc = 0;
+	bool beside_exe = false;
 	char *p;
 
 	memset(cat, 0, sizeof(*cat));
@@ -99,9 +100,18 @@ void catalog_init(struct catalog *cat)
 	if ((p = exe_checklist_dir())) {
 		add_dir(cat, p, strlen(p), &alloc);
 		free(p);
+		beside_exe = true;
 	}
 	add_dir(cat, LEGITCHECK_DATADIR "/checklists", strlen(LEGITCHECK_DATADIR "/checklists"),
 		&alloc);
+#ifdef LEGITCHECK_SOURCE_CHECKLISTS
+	/* A build run from its build tree, with nothing installed, still finds
+	 * the checklists it was built with, from any directory. */
+	if (!beside_exe && access(LEGITCHECK_DATADIR "/checklists", F_OK) != 0 &&
+	    access(LEGITCHECK_SOURCE_CHECKLISTS, F_OK) == 0)
+		add_dir(cat, LEGITCHECK_SOURCE_CHECKLISTS, strlen(LEGITCHECK_SOURCE_CHECKLISTS),
+			&alloc);
+#endif
 }
 
 void catalog_release(struct catalog *cat)
@@ -180,6 +190,8 @@ int catalog_get(struct catalog *cat, const char *name, const struct checklist **
 	free(path);
 	if (rc)
 		return rc;
+	/* An array of pointers: the size of one is meant. */
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression) */
 	xgrow(&cat->loaded, &cat->aloaded, cat->nloaded + 1, sizeof(*cat->loaded));
 	cat->loaded[cat->nloaded++] = cl;
 	*out = cl;
