@@ -11,6 +11,7 @@
 #include "legitcheck/lock.h"
 #include "legitcheck/render.h"
 #include "legitcheck/score.h"
+#include "legitcheck/ui.h"
 #include "legitcheck/storage.h"
 #include "legitcheck/version.h"
 
@@ -131,10 +132,18 @@ int cmd_validate(struct session *s, struct args *a)
  * person and goes through session_write. */
 static void emit(struct session *s, struct strbuf *sb, bool json)
 {
-	if (json)
+	struct strbuf wrapped;
+
+	if (json) {
 		fwrite(sb->buf, 1, sb->len, s->out);
-	else
+	} else if (s->wrap) {
+		strbuf_init(&wrapped);
+		ui_wrap_lines(&wrapped, sb->buf, s->width);
+		session_write(s, s->out, wrapped.buf, wrapped.len);
+		strbuf_release(&wrapped);
+	} else {
 		session_write(s, s->out, sb->buf, sb->len);
+	}
 }
 
 static void score_one(struct session *s, const struct casefile *cf, const char *file, bool strict,

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "legitcheck/commands.h"
@@ -105,14 +106,15 @@ static int session_main(struct session *s, int argc, char **argv)
 			fprintf(stderr,
 				"legitcheck: unknown option '%s'\nusage: legitcheck [CASE] "
 				"[--checklist ID|FILE] [--bail] [--[no-]autosave] [--read-only]\n"
-				"       [--color WHEN] [--no-color] [--history FILE] [--no-history]\n",
+				"       [--color WHEN] [--no-color] [--history FILE] "
+				"[--no-history]\n",
 				argv[i]);
 			return LC_ERR_USAGE;
 		} else if (!path) {
 			path = argv[i];
 		} else {
-			fprintf(stderr, "legitcheck: unknown command '%s' (see 'legitcheck help')\n",
-				path);
+			fprintf(stderr,
+				"legitcheck: unknown command '%s' (see 'legitcheck help')\n", path);
 			return LC_ERR_USAGE;
 		}
 	}
@@ -139,6 +141,18 @@ static int session_main(struct session *s, int argc, char **argv)
 	return rc ? rc : i;
 }
 
+/* Text for a terminal is wrapped to it, as at the prompt; text for a file
+ * or a pipe keeps its lines whole. */
+static void terminal_width(struct session *s)
+{
+	struct winsize ws;
+
+	if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 20)
+		return;
+	s->wrap = true;
+	s->width = ws.ws_col > 100 ? 100 : (unsigned)ws.ws_col - 1;
+}
+
 int main(int argc, char **argv)
 {
 	struct session s;
@@ -159,9 +173,10 @@ int main(int argc, char **argv)
 		argv[1] = "version";
 	if (argc > 1)
 		cmd = command_find(argv[1], CMD_CLI, false, NULL);
-	if (cmd)
+	if (cmd) {
+		terminal_width(&s);
 		rc = command_run(&s, argc - 1, argv + 1, CMD_CLI);
-	else
+	} else
 		rc = session_main(&s, argc - 1, argv + 1);
 	session_release(&s);
 	config_release(&settings);

@@ -301,6 +301,7 @@ int repl_run(struct session *s)
 	int rc = LC_OK;
 
 	s->interactive = true;
+	s->wrap = true;
 	s->ask = repl_ask;
 	cur_session = s;
 	setup_readline(s);

@@ -78,6 +78,61 @@ void ui_wrap(struct strbuf *sb, const char *text, size_t indent, size_t width)
 	ui_wrap_item(sb, NULL, text, indent, width);
 }
 
+/* One line (without its newline) of ui_wrap_lines. */
+static void wrap_line(struct strbuf *sb, const char *line, const char *end, size_t width)
+{
+	size_t lead = strspn(line, " "), hang = lead + 2, col;
+	const char *p = line + lead;
+
+	/* An indentation that leaves no room is not kept on continuations. */
+	if (hang > width / 2)
+		hang = 2;
+	strbuf_add(sb, line, lead);
+	col = lead;
+	while (p < end) {
+		const char *gap = p, *w = p, *q;
+		size_t ww;
+
+		while (w < end && *w == ' ')
+			w++;
+		if (w == end)
+			break;
+		for (q = w; q < end && *q != ' ';)
+			q++;
+		ww = util_utf8_width(w, (size_t)(q - w));
+		if (col > lead && col + (size_t)(w - gap) + ww > width) {
+			strbuf_addf(sb, "\n%*s", (int)hang, "");
+			col = hang;
+		} else {
+			strbuf_add(sb, gap, (size_t)(w - gap));
+			col += (size_t)(w - gap);
+		}
+		strbuf_add(sb, w, (size_t)(q - w));
+		col += ww;
+		p = q;
+	}
+}
+
+void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width)
+{
+	const char *line = text;
+
+	while (*line) {
+		const char *end = strchr(line, '\n');
+
+		if (!end)
+			end = line + strlen(line);
+		if (util_utf8_width(line, (size_t)(end - line)) <= width)
+			strbuf_add(sb, line, (size_t)(end - line));
+		else
+			wrap_line(sb, line, end, width);
+		if (!*end)
+			break;
+		strbuf_addc(sb, '\n');
+		line = end + 1;
+	}
+}
+
 void ui_say_wrapped(struct session *s, const char *text, size_t indent)
 {
 	struct strbuf sb;
@@ -157,8 +212,16 @@ void ui_say_evidence(struct session *s, const struct evidence *items, size_t n)
 			ui_wrap(&out, sb.buf, 6, s->width);
 		}
 		if (ev->quote) {
+			static const char *const marks[] = {"«", "\"", "“", "„", "‘", "'", "‹"};
+			bool marked = false;
+			size_t m;
+
+			/* A quote the user typed with its own marks gets no more. */
+			for (m = 0; m < sizeof(marks) / sizeof(marks[0]); m++)
+				marked = marked ||
+					 strncmp(ev->quote, marks[m], strlen(marks[m])) == 0;
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "«%s»", ev->quote);
+			strbuf_addf(&sb, marked ? "%s" : "«%s»", ev->quote);
 			ui_wrap(&out, sb.buf, 6, s->width);
 		}
 		if (ev->url)

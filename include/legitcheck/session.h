@@ -59,10 +59,11 @@ struct session {
 	struct undo_record *undo;
 	size_t nundo;
 	size_t aundo;
-	session_ask_fn ask;          /* NULL in scripts: nobody to ask */
-	unsigned width;              /* columns for wrapped text */
-	const char *history;         /* the prompt's history file (not owned); NULL: none */
-	bool read_only;              /* the case file is never written (another process edits it) */
+	session_ask_fn ask;  /* NULL in scripts: nobody to ask */
+	unsigned width;      /* columns for wrapped text */
+	bool wrap;           /* text laid out in lines (score) is wrapped to width: a terminal */
+	const char *history; /* the prompt's history file (not owned); NULL: none */
+	bool read_only;      /* the case file is never written (another process edits it) */
 	struct session_store *store; /* the open case's lock and journal (session.c) */
 };
 

@@ -36,6 +36,10 @@ void ui_wrap_item(struct strbuf *sb, const char *bullet, const char *text, size_
 
 /* Prints text wrapped to s->width with indent. */
 void ui_say_wrapped(struct session *s, const char *text, size_t indent);
+/* Appends text laid out in lines (such as score's) with every line wider
+ * than width broken between words, its continuation indented two columns
+ * more than the line; spacing within a line that fits is kept. */
+void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width);
 
 /* "Q2 The terms of the request · 7 of 21 answered · 3 unsupported": the
  * section of question and the progress of the case (no newline). r is a score

@@ -11,7 +11,8 @@ EX=$SOURCE_DIR/examples/kazakhstan-2022.json
 jq '.title = "Case \u001b]0;owned\u0007 title"
   | .answers["q1.timing"].note = "note \u001b[2J\u001b[1A cleared \u009b31m c1"
   | .answers["q1.timing"].evidence[0].quote = "quote \u001b]8;;http://x\u001b\\ link \u0007"
-  | .answers["q1.timing"].evidence[0].source = "Source \r overwritten"' "$EX" >hostile.json
+  | .answers["q1.timing"].evidence[0].source = "Source \r overwritten"
+  | .answers["q1.timing"].evidence[1].quote = "«déjà entre guillemets»"' "$EX" >hostile.json
 ok "the hostile case is valid" "$LEGITCHECK" validate hostile.json
 
 # Control characters but newline and tab, after colour sequences are taken out.
@@ -27,6 +28,8 @@ is 0 "$(controls out.txt)" "no control character reaches the output"
 like "$OUT" "note �[2J�[1A cleared �31m c1" "the note is shown, its escapes as U+FFFD"
 like "$OUT" "quote �]8;;http://x�\\ link �" "so is the quote"
 like "$OUT" "Source � overwritten" "a carriage return cannot overwrite the line"
+like "$OUT" "$(printf '\n      «déjà entre guillemets»\n')" \
+	"a quote typed with its own quotation marks is shown without more"
 
 run score hostile.json
 like "$OUT" "Case �]0;owned� title" "score's text shows the title as text"

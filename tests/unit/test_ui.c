@@ -119,10 +119,49 @@ static void terminal_text(void)
 	}
 }
 
+static void wrapping_lines(void)
+{
+	const char *text = "  [met    ] necessary Short line\n"
+			   "            Il n'y a pas eu d'agression armée : l'article 51 ne "
+			   "s'applique pas, selon «ТАСС».\n"
+			   "\n"
+			   "  - a_finding: one two\n";
+	struct strbuf sb;
+	const char *line;
+	size_t longest = 0;
+
+	strbuf_init(&sb);
+	ui_wrap_lines(&sb, text, 40);
+	is_string("  [met    ] necessary Short line\n"
+		  "            Il n'y a pas eu d'agression\n"
+		  "              armée : l'article 51 ne\n"
+		  "              s'applique pas, selon\n"
+		  "              «ТАСС».\n"
+		  "\n"
+		  "  - a_finding: one two\n",
+		  sb.buf,
+		  "a long line breaks between words, its continuation indented two more, "
+		  "lines that fit are kept with their spacing");
+	for (line = sb.buf; *line;) {
+		const char *end = strchr(line, '\n');
+		size_t w = util_utf8_width(line, (size_t)(end - line));
+
+		longest = w > longest ? w : longest;
+		line = end + 1;
+	}
+	ok(longest <= 40, "no line is wider than 40 columns (widest %zu), counting characters",
+	   longest);
+	strbuf_reset(&sb);
+	ui_wrap_lines(&sb, "no newline at the end", 10);
+	is_string("no newline\n  at the\n  end", sb.buf, "text without a final newline gets none");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	plan_lazy();
 	terminal_text();
+	wrapping_lines();
 	wrapping();
 	evidence_lines();
 	return 0;
