@@ -6,7 +6,7 @@
 #
 # usage: bench/run.sh [BUILD_DIR]   (default build-bench; a Release build)
 #   BENCH_RUNS=5            runs per figure (the table shows medians)
-#   BENCH_REPL_COMMANDS=200 answer commands per REPL sample
+#   BENCH_REPL_COMMANDS=6000 answer commands per REPL sample
 #   BENCH_STARTUP_REPS=200  invocations per start-up sample
 #   BENCH_CALLGRIND=1       also count instructions of the large-case score (slow)
 set -eu
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${1:-build-bench}
 RUNS=${BENCH_RUNS:-5}
-REPL_N=${BENCH_REPL_COMMANDS:-200}
+REPL_N=${BENCH_REPL_COMMANDS:-6000}
 KZ_REPS=${BENCH_STARTUP_REPS:-200}
 LC=$ROOT/$BUILD/legitcheck
 OUT=$ROOT/bench/out
@@ -140,8 +140,10 @@ report_sample() { # name format case
 # Per command is the difference between a session of WARM answers and one of
 # WARM + N, divided by N: what a session costs once, at its start and its end
 # (loading, the first change, a final save), is in both and cancels out.
-# A slow command on the large case would make the run long: a probe, and 100
-# commands there instead of 200 when each takes more than 20 ms.
+# Enough commands that the large case is rewritten at least once (one change
+# per 16 KB of it, src/session.c) and that the difference stands well above
+# the noise of loading 82 MB. A slow command on the large case would make the
+# run long: a probe, and 100 commands there when each takes more than 20 ms.
 WARM=10
 repl_script "$C100" "$WARM" "$TMP/repl-warm-small.txt"
 repl_script "$C100" $((WARM + REPL_N)) "$TMP/repl-small.txt"
