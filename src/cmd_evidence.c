@@ -54,7 +54,7 @@ static const char *const usage_add =
 	"evidence add [QID] [--source TEXT] [--title TEXT] [--date YYYY-MM-DD]\n"
 	"         [--event-date YYYY-MM-DD] [--url URL] [--citation TEXT] [--quote TEXT]\n"
 	"         [--kind KIND] [--grade B2] [--origin host|intervening|third_party]\n"
-	"         [--disputed] [--note TEXT]";
+	"         [--disputed|--undisputed] [--note TEXT]";
 static const char *const usage_list = "evidence list [QID]";
 static const char *const usage_edit = "evidence edit QID N [--FIELD VALUE...]";
 static const char *const usage_rm = "evidence rm QID N";
@@ -373,6 +373,13 @@ static int apply_options(struct session *s, const char *verb, const char *usage,
 			rc = verb_usage(s, verb, usage, "%s", sb.buf);
 			strbuf_release(&sb);
 		}
+	}
+	/* The way back from --disputed when other sources no longer contradict it. */
+	if (args_opt(a, "--undisputed")) {
+		if (args_opt(a, "--disputed"))
+			rc = verb_usage(s, verb, usage, "%s",
+					"--disputed and --undisputed: one or the other");
+		ev->disputed = false;
 	}
 	return rc;
 }

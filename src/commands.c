@@ -35,9 +35,10 @@ const struct command commands[] = {
 	 "list the checklists found, with id, version, title and place",
 	 "Searches $LEGITCHECK_PATH, ./checklists, $XDG_DATA_HOME/legitcheck/checklists and\n"
 	 "the installed data directory (beside the executable, then where it was built\n"
-	 "to be installed), in that order. A checklist shadowed by one of the same id\n"
+	 "to be installed), in that order; a build that is not installed also finds the\n"
+	 "checklists of its source tree. A checklist shadowed by one of the same id\n"
 	 "earlier in the path is marked as such. --ids prints only the ids, one a line.",
-	 {{"--ids", NULL, NULL, "print only the ids of the valid checklists, one a line"}}},
+	 {{"--ids", NULL, NULL, "print only the ids of the valid checklists, one a line", false}}},
 	{"compare",
 	 cmd_compare,
 	 CMD_CLI | CMD_SESSION,
@@ -50,8 +51,9 @@ const struct command commands[] = {
 	 "every question's answer and best evidence, marking the rows that differ, then\n"
 	 "every answer with its note side by side. Cases on different checklists are\n"
 	 "compared on the questions and frameworks they share, and the output says so.",
-	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json"},
-	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output"}}},
+	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json", false},
+	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output",
+	   false}}},
 	{"evidence",
 	 cmd_evidence,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -67,18 +69,21 @@ const struct command commands[] = {
 	 "field in turn (Enter skips or keeps one, Ctrl-C cancels). In a script, 'add'\n"
 	 "needs --source. An empty value removes a field in 'edit'. Every answer but\n"
 	 "'unknown' needs at least one item, or it is listed as unsupported.",
-	 {{"--source", "TEXT", NULL, "who published it (required)"},
-	  {"--title", "TEXT", NULL, "the title of the document or article"},
-	  {"--date", "YYYY-MM-DD", NULL, "when it was published (or YYYY-MM, YYYY)"},
-	  {"--event-date", "YYYY-MM-DD", NULL, "when the event it reports happened"},
-	  {"--url", "URL", NULL, "where to find it"},
-	  {"--citation", "TEXT", NULL, "document number, page, for print or official sources"},
-	  {"--quote", "TEXT", NULL, "the exact words, in the original language"},
-	  {"--kind", "KIND", evidence_kinds, "what it is"},
-	  {"--grade", "B2", NULL, "Admiralty grade: reliability A-F, credibility 1-6"},
-	  {"--origin", "ORIGIN", evidence_origins, "who produced it, relative to the dispute"},
-	  {"--disputed", NULL, NULL, "other sources contradict it"},
-	  {"--note", "TEXT", NULL, "a note on the item"}}},
+	 {{"--source", "TEXT", NULL, "who published it (required)", false},
+	  {"--title", "TEXT", NULL, "the title of the document or article", false},
+	  {"--date", "YYYY-MM-DD", NULL, "when it was published (or YYYY-MM, YYYY)", false},
+	  {"--event-date", "YYYY-MM-DD", NULL, "when the event it reports happened", false},
+	  {"--url", "URL", NULL, "where to find it", false},
+	  {"--citation", "TEXT", NULL, "document number, page, for print or official sources",
+	   false},
+	  {"--quote", "TEXT", NULL, "the exact words, in the original language", false},
+	  {"--kind", "KIND", evidence_kinds, "what it is", true},
+	  {"--grade", "B2", NULL, "Admiralty grade: reliability A-F, credibility 1-6", false},
+	  {"--origin", "ORIGIN", evidence_origins, "who produced it, relative to the dispute",
+	   true},
+	  {"--disputed", NULL, NULL, "other sources contradict it", false},
+	  {"--undisputed", NULL, NULL, "no other source contradicts it (the default)", false},
+	  {"--note", "TEXT", NULL, "a note on the item", false}}},
 	{"goto",
 	 cmd_goto,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -115,8 +120,8 @@ const struct command commands[] = {
 	 "create a new case file",
 	 "Creates CASE, answered against the default checklist (five-questions) or the one\n"
 	 "named. Refuses to overwrite an existing file.",
-	 {{"--checklist", "ID|FILE", NULL, "checklist id or file"},
-	  {"--title", "TEXT", NULL, "the case's title"}}},
+	 {{"--checklist", "ID|FILE", NULL, "checklist id or file", false},
+	  {"--title", "TEXT", NULL, "the case's title", false}}},
 	{"next",
 	 cmd_next,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -178,9 +183,10 @@ const struct command commands[] = {
 	 "html is one self-contained printable page; json is documented in\n"
 	 "docs/report-json.md. --strict applies the proof standards and shows what they\n"
 	 "downgrade. -o FILE replaces FILE atomically: on any failure it is left as it was.",
-	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json"},
-	  {"--strict", NULL, NULL, "apply the proof standards"},
-	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output"}}},
+	 {{"--format", "FORMAT", report_formats, "text (default), md, html or json", false},
+	  {"--strict", NULL, NULL, "apply the proof standards", false},
+	  {"--output", "FILE", NULL, "write to FILE, replaced atomically, not standard output",
+	   false}}},
 	{"save",
 	 cmd_save,
 	 CMD_SESSION | CMD_NEEDS_CASE,
@@ -204,8 +210,8 @@ const struct command commands[] = {
 	 "--strict counts an answer whose evidence does not meet its criterion's proof\n"
 	 "standard as unknown, and says so. With several cases, --format json prints one\n"
 	 "JSON object per line. The exit status is 0 whatever the verdict.",
-	 {{"--format", "FORMAT", score_formats, "text (default) or json"},
-	  {"--strict", NULL, NULL, "apply the proof standards"}}},
+	 {{"--format", "FORMAT", score_formats, "text (default) or json", false},
+	  {"--strict", NULL, NULL, "apply the proof standards", false}}},
 	{"set",
 	 cmd_set,
 	 CMD_SESSION,
@@ -302,7 +308,7 @@ const struct command commands[] = {
 	 "the verdicts as they would be with one answer changed",
 	 "Scores the case as if QID were answered CHOICE, and shows what would change.\n"
 	 "The case itself is not modified.",
-	 {{"--strict", NULL, NULL, "apply the proof standards"}}},
+	 {{"--strict", NULL, NULL, "apply the proof standards", false}}},
 };
 
 const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
@@ -460,7 +466,7 @@ int command_parse_args(struct session *s, const struct command *cmd, int argc, c
 			a->argv = NULL;
 			return usage_error(s, cmd, "option '%s' needs a value", name);
 		}
-		if (cmd->options[k].values) {
+		if (cmd->options[k].values && !(cmd->options[k].empty_ok && !*a->opt[k])) {
 			const char *const *v = cmd->options[k].values;
 
 			while (*v && strcmp(*v, a->opt[k]) != 0)

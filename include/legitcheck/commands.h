@@ -10,7 +10,7 @@
 
 #include "legitcheck/session.h"
 
-#define CMD_MAX_OPTIONS 12
+#define CMD_MAX_OPTIONS 16
 
 enum command_flags {
 	CMD_CLI = 1,        /* runs as `legitcheck NAME ...` */
@@ -23,6 +23,7 @@ struct option_spec {
 	const char *metavar;       /* "FORMAT", or NULL for a flag */
 	const char *const *values; /* allowed values, NULL-terminated, or NULL */
 	const char *help;
+	bool empty_ok; /* "" is accepted besides the values: it removes the field */
 };
 
 struct command;

@@ -89,4 +89,15 @@ run_with_input s7 c.json
 like "$OUT" "checklist five-questions" "a unique prefix runs the command"
 like "$ERR" "script:2: 's' is ambiguous: save score set show status" "an ambiguous prefix lists them"
 
+# What edit set, edit can take back: --undisputed, and an empty value.
+printf '%s\n' 'evidence edit q1.timing 1 --disputed --kind official_document' \
+	'evidence edit q1.timing 1 --undisputed --kind ""' \
+	'evidence edit q1.timing 1 --disputed --undisputed' >s9
+cp c.json u.json
+run_with_input s9 u.json
+is 64 "$RC" "--disputed with --undisputed is a usage error"
+like "$ERR" "script:3: evidence edit: --disputed and --undisputed: one or the other" "which says why"
+is "false|null" "$(jq -r '.answers["q1.timing"].evidence[0] | [.disputed, .kind] | map(tostring) | join("|")' u.json)" \
+	"--undisputed takes back --disputed, and --kind \"\" the kind; the failed edit changed nothing"
+
 done_testing
