@@ -378,10 +378,13 @@ int cmd_quit(struct session *s, struct args *a)
 {
 	(void)a;
 	if (session_unsaved(s) && s->ask &&
-	    !session_confirm(s, s->path ? "the case has unsaved changes ('save' keeps them); "
-					  "quit anyway? [y/N] "
-					: "this new case has no file ('save FILE' keeps it); "
-					  "quit anyway? [y/N] "))
+	    !session_confirm(s, s->read_only ? "the case is open read-only and your changes are "
+					       "not in it ('save FILE' keeps them); quit anyway? "
+					       "[y/N] "
+				: s->path    ? "the case has unsaved changes ('save' keeps them); "
+					       "quit anyway? [y/N] "
+					     : "this new case has no file ('save FILE' keeps it); "
+					       "quit anyway? [y/N] "))
 		return LC_OK;
 	s->quit = true;
 	return LC_OK;
@@ -407,7 +410,7 @@ int cmd_open(struct session *s, struct args *a)
 			return session_fail(
 				s, LC_ERR_USAGE,
 				"open: the open case has unsaved changes: 'save%s' first",
-				s->path ? "" : " FILE");
+				s->path && !s->read_only ? "" : " FILE");
 		if (!session_confirm(s, "the open case has unsaved changes; discard them? [y/N] "))
 			return LC_OK;
 	}

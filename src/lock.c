@@ -75,10 +75,11 @@ static int held_error(const char *path, const struct lock_holder *h, struct erro
 		strbuf_addf(&who, " on host %s", h->host);
 	if (h->since[0])
 		strbuf_addf(&who, " (since %s)", h->since);
+	/* Two messages: the fact, which a question at the terminal also uses,
+	 * and what to do about it on the command line. */
+	error_add(err, LC_ERR_TEMPFAIL, "'%s' is being edited by %s", path, who.buf);
 	rc = error_add(err, LC_ERR_TEMPFAIL,
-		       "'%s' is being edited by %s; open it with --read-only to look at it "
-		       "without changing it",
-		       path, who.buf);
+		       "open it with --read-only to look at it without changing it");
 	strbuf_release(&who);
 	return rc;
 }

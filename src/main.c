@@ -75,6 +75,30 @@ static int setting_option(int argc, char **argv, int *i, const char *name, const
 	return rc ? rc : -1;
 }
 
+/* A question asked at start-up, before readline is set up: a plain line. */
+static int ask_before_prompt(struct session *s, const char *prompt, const char *initial,
+			     const char *const *words, char **answer)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	(void)initial;
+	(void)words;
+	session_write(s, s->err, prompt, strlen(prompt));
+	fflush(s->err);
+	n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
+		fputc('\n', s->err);
+		*answer = NULL;
+		return SESSION_ASK_CANCELLED;
+	}
+	line[strcspn(line, "\n")] = '\0';
+	*answer = line;
+	return SESSION_ASK_OK;
+}
+
 static int session_main(struct session *s, int argc, char **argv)
 {
 	const char *checklist = NULL, *path = NULL;
@@ -128,7 +152,12 @@ static int session_main(struct session *s, int argc, char **argv)
 			path);
 		return LC_ERR_USAGE;
 	}
+	/* At a terminal, a case another process edits may be opened read-only:
+	 * the person is asked (session_open), before the prompt exists. */
+	if (isatty(STDIN_FILENO))
+		s->ask = ask_before_prompt;
 	rc = path ? session_open(s, path, checklist, true) : session_new_unsaved(s, checklist);
+	s->ask = NULL;
 	if (rc)
 		return rc;
 	if (isatty(STDIN_FILENO)) {

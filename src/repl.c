@@ -256,7 +256,10 @@ static void welcome(struct session *s)
 	session_say(s, "%slegitcheck %s%s · ", ui_color(s, UI_BOLD), LEGITCHECK_VERSION,
 		    ui_color(s, UI_RESET));
 	if (s->path)
-		session_say(s, "case '%s'%s\n", s->path, s->autosave ? ", saved as you go" : "");
+		session_say(s, "case '%s'%s\n", s->path,
+			    s->read_only ? ", read-only ('save FILE' keeps changes in another file)"
+			    : s->autosave ? ", saved as you go"
+					  : "");
 	else
 		session_say(s, "new case, not saved yet ('save FILE' names it)\n");
 	session_say(s, "Type a choice to answer; Tab completes, 'help' lists the commands, Ctrl-D "
@@ -281,8 +284,10 @@ static bool leave_on_eof(struct session *s)
 	if (!session_unsaved(s))
 		return true;
 	asking = true;
-	st = read_line(s->path ? "the case has unsaved changes; leave without saving? [y/N] "
-			       : "this new case has no file; leave without saving it? [y/N] ",
+	st = read_line(s->read_only ? "the case is open read-only and your changes are not in it "
+				      "('save FILE' keeps them); leave anyway? [y/N] "
+		       : s->path    ? "the case has unsaved changes; leave without saving? [y/N] "
+				    : "this new case has no file; leave without saving it? [y/N] ",
 		       NULL, &reply, &wait_mask);
 	asking = false;
 	if (st == READ_EOF) {

@@ -293,7 +293,7 @@ int session_open(struct session *s, const char *path, const char *checklist, boo
 		rc = lock_acquire(path, &st->lock, &holder, &err);
 		if (rc == LC_ERR_TEMPFAIL && s->ask) {
 			char *q =
-				xasprintf("%s; open it read-only? [y/N] ", error_message(&err, 0));
+				xasprintf("%s. Open it read-only? [y/N] ", error_message(&err, 0));
 
 			read_only = session_confirm(s, q);
 			free(q);
@@ -655,7 +655,7 @@ bool session_confirm(struct session *s, const char *question)
 
 bool session_unsaved(const struct session *s)
 {
-	return s->cf && s->dirty && (!s->path || !s->autosave);
+	return s->cf && s->dirty && (!s->path || !s->autosave || s->read_only);
 }
 
 static bool *applicable_now(const struct session *s)

@@ -75,7 +75,7 @@ static char *rescue_path(void)
 void shell_rescue(struct session *s)
 {
 	if (s->cf && s->dirty) {
-		if (s->path) {
+		if (s->path && !s->read_only) {
 			if (session_save(s, NULL) == LC_OK)
 				fprintf(s->err, "legitcheck: saved '%s' before leaving\n", s->path);
 		} else {
@@ -83,9 +83,9 @@ void shell_rescue(struct session *s)
 
 			make_parents(path);
 			if (session_save(s, path) == LC_OK)
-				fprintf(s->err,
-					"legitcheck: the new case had no file; saved it as "
-					"'%s'\n",
+				fprintf(s->err, "legitcheck: %s; saved it as '%s'\n",
+					s->read_only ? "the case was open read-only"
+						     : "the new case had no file",
 					path);
 			free(path);
 		}

@@ -115,7 +115,7 @@ int session_ask(struct session *s, const char *prompt, const char *initial,
 /* A yes/no question; true only for an answer starting with y (Enter: no). */
 bool session_confirm(struct session *s, const char *question);
 /* True when changes would be lost on leaving: not saved, and no autosave to
- * a file will save them. */
+ * a file will save them (a case open read-only is never saved to). */
 bool session_unsaved(const struct session *s);
 
 /* Navigation. The next (step 1) or previous (step -1) question from 'from'
