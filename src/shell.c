@@ -80,13 +80,14 @@ void shell_rescue(struct session *s)
 				fprintf(s->err, "legitcheck: saved '%s' before leaving\n", s->path);
 		} else {
 			char *path = rescue_path();
+			/* Saving elsewhere makes the new file the case's, no longer read-only. */
+			const char *why = s->read_only ? "the case was open read-only; saved the "
+							 "changes"
+						       : "the new case had no file; saved it";
 
 			make_parents(path);
 			if (session_save(s, path) == LC_OK)
-				fprintf(s->err, "legitcheck: %s; saved it as '%s'\n",
-					s->read_only ? "the case was open read-only"
-						     : "the new case had no file",
-					path);
+				fprintf(s->err, "legitcheck: %s as '%s'\n", why, path);
 			free(path);
 		}
 	}

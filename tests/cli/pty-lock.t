@@ -53,6 +53,24 @@ is 0 "$RC" "y opens it read-only; a change is not saved to it; Ctrl-D asks befor
 same_file before.json case.json "the case another process edits is untouched"
 is "Révisé — «ОДКБ»" "$(jq -r .title copy.json)" "'save FILE' kept the change in another file"
 
+# Ended by a signal, a read-only session keeps its changes in a rescue file.
+export XDG_STATE_HOME=$TMP/state
+scenario term <<'SC'
+expect Open it read-only? [y/N] 
+sendline yes
+expect q1.timing> 
+sendline title "Sauvé — «Тоқаев»"
+expect q1.timing> 
+signal TERM
+expect the case was open read-only; saved the changes as '
+exit 143
+SC
+drive term case.json
+is 0 "$RC" "SIGTERM in a read-only session saves the changes elsewhere and says where"
+rescued=$(ls "$TMP"/state/legitcheck/unsaved-*.json 2>/dev/null | head -1)
+is "Sauvé — «Тоқаев»" "$(jq -r .title "${rescued:-/dev/null}" 2>/dev/null)" "in the rescue file"
+same_file before.json case.json "and still not in the case"
+
 echo quit >&3
 exec 3>&-
 wait "$HOLDER"
