@@ -440,9 +440,12 @@ int cmd_status(struct session *s, struct args *a)
 	score_plain(s, &r);
 	strbuf_init(&sb);
 	if (s->path)
-		session_say(s, "case '%s'%s · checklist %s %s · autosave %s\n", s->path,
+		session_say(s, "case '%s'%s · checklist %s %s · %s\n", s->path,
 			    s->dirty ? " (unsaved changes)" : "", s->cf->checklist->id,
-			    s->cf->checklist->version, s->autosave ? "on" : "off");
+			    s->cf->checklist->version,
+			    s->read_only  ? "read-only"
+			    : s->autosave ? "autosave on"
+					  : "autosave off");
 	else
 		session_say(s, "new case, no file yet ('save FILE' names it) · checklist %s %s\n",
 			    s->cf->checklist->id, s->cf->checklist->version);

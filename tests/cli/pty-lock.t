@@ -35,6 +35,7 @@ scenario yes <<'SC'
 expect Open it read-only? [y/N] 
 sendline y
 expect case 'case.json', read-only ('save FILE' keeps changes in another file)
+expect checklist five-questions 1.0.0 · read-only
 expect q1.timing> 
 sendline title "Révisé — «ОДКБ»"
 expect 'case.json' is open read-only: this change is not saved to it
