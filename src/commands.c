@@ -339,6 +339,17 @@ const struct command *command_find(const char *name, unsigned context, bool pref
 	return match;
 }
 
+const char *command_suggest(const char *word, unsigned context)
+{
+	const char *names[64];
+	size_t i, n = 0;
+
+	for (i = 0; i < ncommands && n < sizeof(names) / sizeof(names[0]); i++)
+		if (commands[i].flags & context)
+			names[n++] = commands[i].name;
+	return util_suggest(word, names, n);
+}
+
 int command_option_index(const struct command *cmd, const char *name)
 {
 	int i;
@@ -504,6 +515,7 @@ int command_parse_args(struct session *s, const struct command *cmd, int argc, c
 int command_run(struct session *s, int argc, char **argv, unsigned context)
 {
 	const struct command *cmd;
+	const char *hint;
 	struct args a;
 	bool ambiguous;
 	int rc;
@@ -525,6 +537,10 @@ int command_run(struct session *s, int argc, char **argv, unsigned context)
 			strbuf_release(&sb);
 			return rc;
 		}
+		if ((hint = command_suggest(argv[0], context)))
+			return session_fail(s, LC_ERR_USAGE,
+					    "unknown command '%s' (did you mean '%s'?)", argv[0],
+					    hint);
 		return session_fail(s, LC_ERR_USAGE, "unknown command '%s' (type 'help')", argv[0]);
 	}
 	if ((context & CMD_SESSION) && (cmd->flags & CMD_NEEDS_CASE) && !s->cf)

@@ -137,8 +137,17 @@ static int session_main(struct session *s, int argc, char **argv)
 		} else if (!path) {
 			path = argv[i];
 		} else {
-			fprintf(stderr,
-				"legitcheck: unknown command '%s' (see 'legitcheck help')\n", path);
+			const char *hint = command_suggest(path, CMD_CLI);
+
+			if (hint)
+				fprintf(stderr,
+					"legitcheck: unknown command '%s' (did you mean '%s'?)\n",
+					path, hint);
+			else
+				fprintf(stderr,
+					"legitcheck: unknown command '%s' (see 'legitcheck "
+					"help')\n",
+					path);
 			return LC_ERR_USAGE;
 		}
 	}
@@ -146,10 +155,16 @@ static int session_main(struct session *s, int argc, char **argv)
 	/* A typo of a command must not silently become a new case file. */
 	if (path && !storage_exists(path) &&
 	    (strlen(path) < 5 || strcmp(path + strlen(path) - 5, ".json") != 0)) {
-		fprintf(stderr,
-			"legitcheck: unknown command '%s' (see 'legitcheck help'; a new case file "
-			"needs a name ending in .json)\n",
-			path);
+		const char *hint = command_suggest(path, CMD_CLI);
+
+		if (hint)
+			fprintf(stderr, "legitcheck: unknown command '%s' (did you mean '%s'?)\n",
+				path, hint);
+		else
+			fprintf(stderr,
+				"legitcheck: unknown command '%s' (see 'legitcheck help'; a new "
+				"case file needs a name ending in .json)\n",
+				path);
 		return LC_ERR_USAGE;
 	}
 	/* At a terminal, a case another process edits may be opened read-only:

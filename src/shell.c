@@ -135,6 +135,11 @@ static int not_a_choice(struct session *s, const struct question *q, const char 
 			s, LC_ERR_USAGE,
 			"'%s' is neither a command nor a choice of %s (did you mean '%s'?)", word,
 			q->id, hint);
+	else if (!cmd && !ambiguous && (hint = command_suggest(word, CMD_SESSION)))
+		rc = session_fail(s, LC_ERR_USAGE,
+				  "'%s' is neither a command nor a choice of %s (did you mean the "
+				  "command '%s'?)",
+				  word, q->id, hint);
 	else if (!cmd && !ambiguous)
 		rc = session_fail(
 			s, LC_ERR_USAGE,

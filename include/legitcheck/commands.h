@@ -52,6 +52,9 @@ extern const size_t ncommands;
 
 /* The command named exactly name, or by a unique prefix when prefix_ok;
  * NULL otherwise. *ambiguous is set when several commands match. */
+/* The name of the command of context closest to word, for "did you mean",
+ * or NULL when none is close enough to be a plausible typo. */
+const char *command_suggest(const char *word, unsigned context);
 const struct command *command_find(const char *name, unsigned context, bool prefix_ok,
 				   bool *ambiguous);
 

@@ -18,6 +18,9 @@ like "$OUT" "--strict" "help COMMAND shows its options"
 run frobnicate
 is 64 "$RC" "an unknown command is a usage error"
 ok "and no file is created for it" test ! -e frobnicate
+run valdate examples.json
+is 64 "$RC" "a misspelt command is a usage error"
+like "$ERR" "unknown command 'valdate' (did you mean 'validate'?)" "which names the command meant"
 run score
 is 64 "$RC" "score without a case is a usage error"
 like "$ERR" "usage: score" "the usage line is printed"

@@ -64,6 +64,8 @@ fails 73 "cannot" save nodir/x.json
 fails 64 "unterminated double quote" note q1.timing '"open'
 fails 64 "'s' is ambiguous" s
 fails 64 "unknown command 'frobnicate' (type 'help')" frobnicate now
+fails 64 "unknown command 'socre' (did you mean 'score'?)" socre now
+fails 64 "'statsu' is neither a command nor a choice of q1.initiative (did you mean the command 'status'?)" statsu
 # One word is most likely an answer: it is never taken for the command it begins.
 fails 64 "'frobnicate' is neither a command nor a choice of q1.initiative (host, intervener, unknown; 'help' lists the commands)" frobnicate
 fails 64 "'hots' is neither a command nor a choice of q1.initiative (did you mean 'host'?)" hots
