@@ -132,18 +132,10 @@ int cmd_validate(struct session *s, struct args *a)
  * person and goes through session_write. */
 static void emit(struct session *s, struct strbuf *sb, bool json)
 {
-	struct strbuf wrapped;
-
-	if (json) {
+	if (json)
 		fwrite(sb->buf, 1, sb->len, s->out);
-	} else if (s->wrap) {
-		strbuf_init(&wrapped);
-		ui_wrap_lines(&wrapped, sb->buf, s->width);
-		session_write(s, s->out, wrapped.buf, wrapped.len);
-		strbuf_release(&wrapped);
-	} else {
-		session_write(s, s->out, sb->buf, sb->len);
-	}
+	else
+		ui_say_lines(s, sb);
 }
 
 static void score_one(struct session *s, const struct casefile *cf, const char *file, bool strict,

@@ -7,6 +7,7 @@
 
 #include "handlers.h"
 #include "legitcheck/commands.h"
+#include "legitcheck/ui.h"
 
 static const char *const evidence_kinds[] = {
 	"official_document", "official_statement", "news_report", "expert_analysis", "other", NULL};
@@ -553,8 +554,38 @@ int command_run(struct session *s, int argc, char **argv, unsigned context)
 	return rc;
 }
 
+/* Help prose is written for 80 columns: as it is through a pipe, reflowed
+ * to a terminal's width. */
+static void add_prose(struct session *s, struct strbuf *sb, const char *text)
+{
+	if (s->wrap)
+		ui_reflow(sb, text, s->width);
+	else
+		strbuf_adds(sb, text);
+}
+
+/* An option and what it does, the latter in a column of its own. */
+static void add_option(struct session *s, struct strbuf *sb, const char *left, const char *help)
+{
+	char *bullet;
+
+	if (!s->wrap) {
+		strbuf_addf(sb, "  %-22s %s\n", left, help);
+		return;
+	}
+	bullet = xasprintf("  %s", left);
+	if (strlen(bullet) > 24) {
+		strbuf_addf(sb, "%s\n", bullet);
+		ui_wrap_item(sb, NULL, help, 25, s->width);
+	} else {
+		ui_wrap_item(sb, bullet, help, 25, s->width);
+	}
+	free(bullet);
+}
+
 void command_help(struct session *s, const char *name, unsigned context)
 {
+	struct strbuf sb;
 	size_t i;
 	int k;
 
@@ -565,11 +596,17 @@ void command_help(struct session *s, const char *name, unsigned context)
 			session_fail(s, LC_ERR_USAGE, "help: no command '%s'", name);
 			return;
 		}
-		session_say(s, "usage: %s\n\n%s\n", cmd->usage, cmd->summary);
-		if (cmd->help)
-			session_say(s, "\n%s\n", cmd->help);
+		strbuf_init(&sb);
+		strbuf_addf(&sb, "usage: %s\n\n", cmd->usage);
+		add_prose(s, &sb, cmd->summary);
+		strbuf_addc(&sb, '\n');
+		if (cmd->help) {
+			strbuf_addc(&sb, '\n');
+			add_prose(s, &sb, cmd->help);
+			strbuf_addc(&sb, '\n');
+		}
 		if (cmd->options[0].name) {
-			session_say(s, "\noptions:\n");
+			strbuf_adds(&sb, "\noptions:\n");
 			for (k = 0; k < CMD_MAX_OPTIONS && cmd->options[k].name; k++) {
 				const char *short_name =
 					option_alias(cmd, NULL, cmd->options[k].name);
@@ -579,22 +616,36 @@ void command_help(struct session *s, const char *name, unsigned context)
 					 short_name ? short_name : "", short_name ? ", " : "",
 					 cmd->options[k].name, cmd->options[k].metavar ? " " : "",
 					 cmd->options[k].metavar ? cmd->options[k].metavar : "");
-				session_say(s, "  %-22s %s\n", left, cmd->options[k].help);
+				add_option(s, &sb, left, cmd->options[k].help);
 			}
 		}
-		session_say(s, "\n%s%s\n",
+		strbuf_addf(&sb, "\n%s%s\n",
 			    cmd->flags & CMD_CLI ? "on the command line: legitcheck " : "",
 			    cmd->flags & CMD_CLI ? cmd->name : "at the prompt and in scripts");
+		session_write(s, s->out, sb.buf, sb.len);
+		strbuf_release(&sb);
 		return;
 	}
+	strbuf_init(&sb);
 	for (i = 0; i < ncommands; i++) {
+		char *usage;
+
 		if (!(commands[i].flags & context))
 			continue;
-		/* A long usage line gets a line of its own. */
-		if (strlen(commands[i].usage) > 34)
-			session_say(s, "  %s\n  %-34s %s\n", commands[i].usage, "",
-				    commands[i].summary);
+		/* A long usage line gets a line of its own; at a terminal, a long
+		 * summary goes on under itself. */
+		usage = xasprintf("  %s", commands[i].usage);
+		if (strlen(commands[i].usage) > 34) {
+			strbuf_addf(&sb, "%s\n", usage);
+			free(usage);
+			usage = NULL;
+		}
+		if (s->wrap)
+			ui_wrap_item(&sb, usage ? usage : "", commands[i].summary, 37, s->width);
 		else
-			session_say(s, "  %-34s %s\n", commands[i].usage, commands[i].summary);
+			strbuf_addf(&sb, "%-36s %s\n", usage ? usage : "", commands[i].summary);
+		free(usage);
 	}
+	session_write(s, s->out, sb.buf, sb.len);
+	strbuf_release(&sb);
 }

@@ -78,12 +78,18 @@ void ui_wrap(struct strbuf *sb, const char *text, size_t indent, size_t width)
 	ui_wrap_item(sb, NULL, text, indent, width);
 }
 
-/* One line (without its newline) of ui_wrap_lines. */
-static void wrap_line(struct strbuf *sb, const char *line, const char *end, size_t width)
+/* One line (without its newline), broken between words where it is wider
+ * than width; continuations are indented extra columns more than it. */
+static void put_line(struct strbuf *sb, const char *line, const char *end, size_t width,
+		     size_t extra)
 {
-	size_t lead = strspn(line, " "), hang = lead + 2, col;
+	size_t lead = strspn(line, " "), hang = lead + extra, col;
 	const char *p = line + lead;
 
+	if (util_utf8_width(line, (size_t)(end - line)) <= width) {
+		strbuf_add(sb, line, (size_t)(end - line));
+		return;
+	}
 	/* An indentation that leaves no room is not kept on continuations. */
 	if (hang > width / 2)
 		hang = 2;
@@ -122,15 +128,90 @@ void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width)
 
 		if (!end)
 			end = line + strlen(line);
-		if (util_utf8_width(line, (size_t)(end - line)) <= width)
-			strbuf_add(sb, line, (size_t)(end - line));
-		else
-			wrap_line(sb, line, end, width);
+		put_line(sb, line, end, width, 2);
 		if (!*end)
 			break;
 		strbuf_addc(sb, '\n');
 		line = end + 1;
 	}
+}
+
+static bool is_prose_line(const char *line, const char *end)
+{
+	const char *p;
+
+	if (line == end || *line == ' ')
+		return false;
+	for (p = line; p + 1 < end; p++)
+		if (p[0] == ' ' && p[1] == ' ')
+			return false;
+	return true;
+}
+
+/* Where the second column of a line laid out in columns starts (after the
+ * first two or more spaces that follow its text), in columns from the
+ * line's own indentation; 2 when it has none. */
+static size_t second_column(const char *line, const char *end)
+{
+	size_t lead = strspn(line, " ");
+	const char *p = line + lead, *gap;
+
+	gap = p;
+	while (gap + 1 < end && !(gap[0] == ' ' && gap[1] == ' '))
+		gap++;
+	if (gap + 1 >= end)
+		return 2;
+	while (gap < end && *gap == ' ')
+		gap++;
+	return util_utf8_width(p, (size_t)(gap - p));
+}
+
+void ui_reflow(struct strbuf *sb, const char *text, size_t width)
+{
+	struct strbuf para;
+	const char *line = text;
+
+	strbuf_init(&para);
+	for (;;) {
+		const char *end = strchr(line, '\n');
+		bool prose;
+
+		if (!end)
+			end = line + strlen(line);
+		prose = is_prose_line(line, end);
+		if (prose)
+			strbuf_addf(&para, "%s%.*s", para.len ? " " : "", (int)(end - line), line);
+		/* A paragraph ends at a line that is not prose, or at the end. */
+		if (para.len && (!prose || !*end || !*(end + 1))) {
+			put_line(sb, para.buf, para.buf + para.len, width, 0);
+			strbuf_reset(&para);
+			if (!prose || *end)
+				strbuf_addc(sb, '\n');
+		}
+		if (!prose) {
+			put_line(sb, line, end, width, second_column(line, end));
+			if (*end)
+				strbuf_addc(sb, '\n');
+		}
+		if (!*end || !*(end + 1))
+			break;
+		line = end + 1;
+	}
+	strbuf_release(&para);
+}
+
+void ui_say_lines(struct session *s, const struct strbuf *text)
+{
+	struct strbuf wrapped;
+
+	if (!s->wrap) {
+		session_write(s, s->out, text->buf, text->len);
+		return;
+	}
+	strbuf_init(&wrapped);
+	ui_wrap_lines(&wrapped, text->buf, s->width);
+	session_write(s, s->out, wrapped.buf, wrapped.len);
+	strbuf_release(&wrapped);
 }
 
 void ui_say_wrapped(struct session *s, const char *text, size_t indent)

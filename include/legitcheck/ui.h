@@ -40,6 +40,14 @@ void ui_say_wrapped(struct session *s, const char *text, size_t indent);
  * than width broken between words, its continuation indented two columns
  * more than the line; spacing within a line that fits is kept. */
 void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width);
+/* Appends prose written in lines of about 80 columns, reflowed to width:
+ * consecutive lines that start with a letter and hold no two spaces in a
+ * row make one paragraph; blank lines separate paragraphs; other lines
+ * (indented, or laid out in columns) are kept as in ui_wrap_lines. */
+void ui_reflow(struct strbuf *sb, const char *text, size_t width);
+/* Writes text laid out in lines to s->out, through ui_wrap_lines when the
+ * output is a terminal (s->wrap), as it is otherwise. */
+void ui_say_lines(struct session *s, const struct strbuf *text);
 
 /* "Q2 The terms of the request · 7 of 21 answered · 3 unsupported": the
  * section of question and the progress of the case (no newline). r is a score

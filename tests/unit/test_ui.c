@@ -157,11 +157,43 @@ static void wrapping_lines(void)
 	strbuf_release(&sb);
 }
 
+static void reflowing_prose(void)
+{
+	const char *text = "At a terminal, 'add' asks for each\n"
+			   "field in turn.\n"
+			   "\n"
+			   "evidence add [QID]   a new item for QID or the one at hand\n"
+			   "  an indented line is not prose either, and it goes on\n"
+			   "Le 5 janvier, «Тоқаев» a demandé\n"
+			   "l'aide de l'ОДКБ.\n";
+	struct strbuf sb;
+
+	strbuf_init(&sb);
+	ui_reflow(&sb, text, 44);
+	is_string("At a terminal, 'add' asks for each field in\n"
+		  "turn.\n"
+		  "\n"
+		  "evidence add [QID]   a new item for QID or\n"
+		  "                     the one at hand\n"
+		  "  an indented line is not prose either, and\n"
+		  "    it goes on\n"
+		  "Le 5 janvier, «Тоқаев» a demandé l'aide de\n"
+		  "l'ОДКБ.\n",
+		  sb.buf,
+		  "prose lines make paragraphs reflowed to the width; a blank line, a line in "
+		  "columns and an indented line are kept, wrapped under their column");
+	strbuf_reset(&sb);
+	ui_reflow(&sb, "one\ntwo", 30);
+	is_string("one two", sb.buf, "without a final newline, none is added");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	plan_lazy();
 	terminal_text();
 	wrapping_lines();
+	reflowing_prose();
 	wrapping();
 	evidence_lines();
 	return 0;
