@@ -666,7 +666,11 @@ static bool answer_is_empty(const struct answer *a)
 	return a->choice < 0 && !a->note && !a->answered && !a->nevidence && !a->extras;
 }
 
-static void write_answer(struct json_writer *w, const struct question *q, const struct answer *a)
+/* An answer; with evidence_kept (for a delta), its evidence, which may be
+ * most of a large case and did not change, is replaced by
+ * "evidence_kept": true. */
+static void write_answer(struct json_writer *w, const struct question *q, const struct answer *a,
+			 bool evidence_kept)
 {
 	size_t j;
 
@@ -677,11 +681,16 @@ static void write_answer(struct json_writer *w, const struct question *q, const 
 	}
 	opt_string(w, "note", a->note);
 	opt_string(w, "answered", a->answered);
-	jw_key(w, "evidence");
-	jw_begin_array(w);
-	for (j = 0; j < a->nevidence; j++)
-		write_evidence(w, &a->evidence[j]);
-	jw_end_array(w);
+	if (evidence_kept) {
+		jw_key(w, "evidence_kept");
+		jw_bool(w, true);
+	} else {
+		jw_key(w, "evidence");
+		jw_begin_array(w);
+		for (j = 0; j < a->nevidence; j++)
+			write_evidence(w, &a->evidence[j]);
+		jw_end_array(w);
+	}
 	jw_extras(w, a->extras);
 	jw_end_object(w);
 }
@@ -738,7 +747,7 @@ void casefile_serialize(const struct casefile *cf, struct strbuf *sb)
 		if (answer_is_empty(a))
 			continue;
 		jw_key(&w, q->id);
-		write_answer(&w, q, a);
+		write_answer(&w, q, a, false);
 	}
 	jw_end_object(&w);
 	jw_key(&w, "history");
@@ -921,24 +930,6 @@ bool casefile_answer_equal(const struct answer *a, const struct answer *b)
 	       util_streq(a->answered, b->answered) && casefile_evidence_equal(a, b);
 }
 
-/* An answer whose evidence did not change, without its evidence (which may be
- * most of a large case): the rest of its state and "evidence_kept". */
-static void write_answer_keeping_evidence(struct json_writer *w, const struct question *q,
-					  const struct answer *a)
-{
-	jw_begin_object(w);
-	if (a->choice >= 0) {
-		jw_key(w, "choice");
-		jw_string(w, q->choices[a->choice].keyword);
-	}
-	opt_string(w, "note", a->note);
-	opt_string(w, "answered", a->answered);
-	jw_key(w, "evidence_kept");
-	jw_bool(w, true);
-	jw_extras(w, a->extras);
-	jw_end_object(w);
-}
-
 void casefile_write_delta(const struct casefile *cf, const struct casefile_delta *d,
 			  struct json_writer *w)
 {
@@ -967,10 +958,10 @@ void casefile_write_delta(const struct casefile *cf, const struct casefile_delta
 		if (answer_is_empty(&cf->answers[i])) {
 			jw_begin_object(w);
 			jw_end_object(w);
-		} else if (d->evidence_kept && d->evidence_kept[i] && cf->answers[i].nevidence) {
-			write_answer_keeping_evidence(w, &cl->questions[i], &cf->answers[i]);
 		} else {
-			write_answer(w, &cl->questions[i], &cf->answers[i]);
+			write_answer(w, &cl->questions[i], &cf->answers[i],
+				     d->evidence_kept && d->evidence_kept[i] &&
+					     cf->answers[i].nevidence);
 		}
 	}
 	if (any)
