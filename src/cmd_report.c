@@ -3,12 +3,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "handlers.h"
 #include "legitcheck/report.h"
 #include "legitcheck/storage.h"
+#include "legitcheck/ui.h"
 
 static enum report_format parse_format(const struct args *a)
 {
@@ -29,7 +29,7 @@ static size_t text_width(struct session *s, const char *output)
 {
 	const char *env = getenv("COLUMNS");
 	size_t width = REPORT_DEFAULT_WIDTH;
-	struct winsize ws;
+	unsigned cols;
 
 	if (env && *env) {
 		char *end;
@@ -37,9 +37,8 @@ static size_t text_width(struct session *s, const char *output)
 
 		if (*end == '\0' && v > 0 && v <= 10000)
 			width = (size_t)v;
-	} else if (!output && isatty(fileno(s->out)) &&
-		   ioctl(fileno(s->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
-		width = ws.ws_col;
+	} else if (!output && (cols = ui_terminal_columns(s->out)) > 0) {
+		width = cols;
 	}
 	return width < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : width;
 }

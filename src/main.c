@@ -7,13 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "legitcheck/commands.h"
 #include "legitcheck/config.h"
 #include "legitcheck/shell.h"
 #include "legitcheck/storage.h"
+#include "legitcheck/ui.h"
 #include "legitcheck/version.h"
 
 /* The user's settings: defaults, the configuration file, the environment, then
@@ -189,12 +189,12 @@ static int session_main(struct session *s, int argc, char **argv)
  * or a pipe keeps its lines whole. */
 static void terminal_width(struct session *s)
 {
-	struct winsize ws;
+	unsigned cols = ui_terminal_columns(s->out);
 
-	if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 20)
+	if (cols < 20)
 		return;
 	s->wrap = true;
-	s->width = ws.ws_col > 100 ? 100 : (unsigned)ws.ws_col - 1;
+	s->width = cols > 100 ? 100 : cols - 1;
 }
 
 int main(int argc, char **argv)

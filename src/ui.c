@@ -2,6 +2,8 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "legitcheck/ui.h"
 
@@ -198,6 +200,16 @@ void ui_reflow(struct strbuf *sb, const char *text, size_t width)
 		line = end + 1;
 	}
 	strbuf_release(&para);
+}
+
+unsigned ui_terminal_columns(FILE *f)
+{
+	struct winsize ws;
+	int fd = fileno(f);
+
+	if (fd < 0 || !isatty(fd) || ioctl(fd, TIOCGWINSZ, &ws) != 0)
+		return 0;
+	return ws.ws_col;
 }
 
 void ui_say_lines(struct session *s, const struct strbuf *text)

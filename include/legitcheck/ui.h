@@ -45,6 +45,9 @@ void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width);
  * row make one paragraph; blank lines separate paragraphs; other lines
  * (indented, or laid out in columns) are kept as in ui_wrap_lines. */
 void ui_reflow(struct strbuf *sb, const char *text, size_t width);
+/* The width in columns of the terminal f writes to; 0 when f is not a
+ * terminal or its size is unknown. */
+unsigned ui_terminal_columns(FILE *f);
 /* Writes text laid out in lines to s->out, through ui_wrap_lines when the
  * output is a terminal (s->wrap), as it is otherwise. */
 void ui_say_lines(struct session *s, const struct strbuf *text);
