@@ -18,40 +18,58 @@ const char *ui_color(const struct session *s, enum ui_color c)
 	return codes[c];
 }
 
-static void wrap_paragraph(struct strbuf *sb, const char *p, const char *end, size_t indent,
-			   size_t width, const char *first)
+/*
+ * Appends the words of [p, end) from column *col on: a word that would pass
+ * width starts a new line at column hang, except the first, which stays
+ * where it is. keep_gaps keeps the spaces between words as they are (text
+ * laid out in columns); otherwise one space separates them.
+ */
+static void add_words(struct strbuf *sb, const char *p, const char *end, size_t *col, size_t width,
+		      size_t hang, bool keep_gaps)
 {
-	size_t col = 0;
+	size_t start = *col, c = *col;
 
 	while (p < end) {
-		const char *w = p;
-		size_t ww;
+		const char *gap = p, *w = p, *q;
+		size_t ww, glen;
 
 		while (w < end && *w == ' ')
 			w++;
 		if (w == end)
 			break;
-		p = w;
-		while (p < end && *p != ' ')
-			p++;
-		ww = util_utf8_width(w, (size_t)(p - w));
-		if (col && col + 1 + ww > width) {
-			strbuf_addc(sb, '\n');
-			col = 0;
-		}
-		if (!col) {
-			if (first)
-				strbuf_addf(sb, "%-*s", (int)indent, first);
+		for (q = w; q < end && *q != ' ';)
+			q++;
+		ww = util_utf8_width(w, (size_t)(q - w));
+		glen = keep_gaps ? (size_t)(w - gap) : 1;
+		if (c > start && c + glen + ww > width) {
+			strbuf_addf(sb, "\n%*s", (int)hang, "");
+			c = hang;
+		} else if (c > start) {
+			if (keep_gaps)
+				strbuf_add(sb, gap, glen);
 			else
-				strbuf_addf(sb, "%*s", (int)indent, "");
-			first = NULL;
-			col = indent;
-		} else {
-			strbuf_addc(sb, ' ');
-			col++;
+				strbuf_addc(sb, ' ');
+			c += glen;
 		}
-		strbuf_add(sb, w, (size_t)(p - w));
-		col += ww;
+		strbuf_add(sb, w, (size_t)(q - w));
+		c += ww;
+		p = q;
+	}
+	*col = c;
+}
+
+static void wrap_paragraph(struct strbuf *sb, const char *p, const char *end, size_t indent,
+			   size_t width, const char *first)
+{
+	size_t col = indent;
+
+	/* A paragraph of no words is an empty line, without its bullet. */
+	if (p + strspn(p, " ") < end) {
+		if (first)
+			strbuf_addf(sb, "%-*s", (int)indent, first);
+		else
+			strbuf_addf(sb, "%*s", (int)indent, "");
+		add_words(sb, p, end, &col, width, indent, false);
 	}
 	strbuf_addc(sb, '\n');
 }
@@ -85,8 +103,7 @@ void ui_wrap(struct strbuf *sb, const char *text, size_t indent, size_t width)
 static void put_line(struct strbuf *sb, const char *line, const char *end, size_t width,
 		     size_t extra)
 {
-	size_t lead = strspn(line, " "), hang = lead + extra, col;
-	const char *p = line + lead;
+	size_t lead = strspn(line, " "), hang = lead + extra, col = lead;
 
 	if (util_utf8_width(line, (size_t)(end - line)) <= width) {
 		strbuf_add(sb, line, (size_t)(end - line));
@@ -96,29 +113,7 @@ static void put_line(struct strbuf *sb, const char *line, const char *end, size_
 	if (hang > width / 2)
 		hang = 2;
 	strbuf_add(sb, line, lead);
-	col = lead;
-	while (p < end) {
-		const char *gap = p, *w = p, *q;
-		size_t ww;
-
-		while (w < end && *w == ' ')
-			w++;
-		if (w == end)
-			break;
-		for (q = w; q < end && *q != ' ';)
-			q++;
-		ww = util_utf8_width(w, (size_t)(q - w));
-		if (col > lead && col + (size_t)(w - gap) + ww > width) {
-			strbuf_addf(sb, "\n%*s", (int)hang, "");
-			col = hang;
-		} else {
-			strbuf_add(sb, gap, (size_t)(w - gap));
-			col += (size_t)(w - gap);
-		}
-		strbuf_add(sb, w, (size_t)(q - w));
-		col += ww;
-		p = q;
-	}
+	add_words(sb, line + lead, end, &col, width, hang, true);
 }
 
 void ui_wrap_lines(struct strbuf *sb, const char *text, size_t width)
