@@ -306,6 +306,36 @@ void report_render(const struct report *rep, enum report_format fmt, size_t widt
 	}
 }
 
+void report_add_source_entry(struct strbuf *sb, const struct evidence *ev,
+			     const struct report_markup *m)
+{
+	m->text(sb, ev->source);
+	strbuf_addc(sb, '.');
+	if (ev->title) {
+		strbuf_adds(sb, " \u201c");
+		m->text(sb, ev->title);
+		strbuf_adds(sb, ".\u201d");
+	}
+	if (ev->date) {
+		strbuf_addc(sb, ' ');
+		m->text(sb, ev->date);
+		strbuf_addc(sb, '.');
+	}
+	if (ev->kind != KIND_UNSET) {
+		strbuf_addc(sb, ' ');
+		report_add_words(sb, evidence_kind_names[ev->kind]);
+		strbuf_addc(sb, '.');
+	}
+	if (ev->url) {
+		strbuf_addc(sb, ' ');
+		m->url(sb, ev->url);
+	}
+	if (ev->citation && *ev->citation) {
+		strbuf_addc(sb, ' ');
+		m->text(sb, ev->citation);
+	}
+}
+
 void report_add_words(struct strbuf *sb, const char *keyword)
 {
 	for (; *keyword; keyword++)

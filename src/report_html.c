@@ -686,6 +686,7 @@ static void timeline_section(const struct report *rep, struct strbuf *sb)
 
 static void bibliography_section(const struct report *rep, struct strbuf *sb)
 {
+	static const struct report_markup markup = {u, url_link};
 	size_t i;
 
 	strbuf_adds(sb,
@@ -700,34 +701,9 @@ static void bibliography_section(const struct report *rep, struct strbuf *sb)
 		    rep->nsources);
 	for (i = 0; i < rep->nsources; i++) {
 		const struct report_source *s = &rep->sources[i];
-		const struct evidence *ev = s->ev;
 
 		strbuf_addf(sb, "<li id=\"src-%zu\">", i + 1);
-		u(sb, ev->source);
-		strbuf_adds(sb, ".");
-		if (ev->title) {
-			strbuf_adds(sb, " \u201c");
-			u(sb, ev->title);
-			strbuf_adds(sb, ".\u201d");
-		}
-		if (ev->date) {
-			strbuf_adds(sb, " ");
-			u(sb, ev->date);
-			strbuf_adds(sb, ".");
-		}
-		if (ev->kind != KIND_UNSET) {
-			strbuf_adds(sb, " ");
-			words(sb, evidence_kind_names[ev->kind]);
-			strbuf_adds(sb, ".");
-		}
-		if (ev->url) {
-			strbuf_adds(sb, " ");
-			url_link(sb, ev->url);
-		}
-		if (ev->citation && *ev->citation) {
-			strbuf_adds(sb, " ");
-			u(sb, ev->citation);
-		}
+		report_add_source_entry(sb, s->ev, &markup);
 		strbuf_adds(sb, "<br><span class=\"cited\">Cited for: ");
 		question_refs(sb, &rep->score, s->questions, s->nquestions);
 		strbuf_adds(sb, "</span></li>\n");

@@ -513,6 +513,7 @@ static void timeline_section(const struct report *rep, struct strbuf *sb)
 
 static void bibliography_section(const struct report *rep, struct strbuf *sb)
 {
+	static const struct report_markup markup = {md, md_url};
 	size_t i;
 
 	strbuf_adds(sb, "\n## 8. Bibliography\n\n");
@@ -526,31 +527,9 @@ static void bibliography_section(const struct report *rep, struct strbuf *sb)
 		    rep->nsources);
 	for (i = 0; i < rep->nsources; i++) {
 		const struct report_source *s = &rep->sources[i];
-		const struct evidence *ev = s->ev;
 
 		strbuf_addf(sb, "[^%zu]: ", i + 1);
-		md(sb, ev->source);
-		strbuf_addc(sb, '.');
-		if (ev->title) {
-			strbuf_adds(sb, " \u201c");
-			md(sb, ev->title);
-			strbuf_adds(sb, ".\u201d");
-		}
-		if (ev->date)
-			strbuf_addf(sb, " %s.", ev->date);
-		if (ev->kind != KIND_UNSET) {
-			strbuf_addc(sb, ' ');
-			md_words(sb, evidence_kind_names[ev->kind]);
-			strbuf_addc(sb, '.');
-		}
-		if (ev->url) {
-			strbuf_addc(sb, ' ');
-			md_url(sb, ev->url);
-		}
-		if (ev->citation && *ev->citation) {
-			strbuf_addc(sb, ' ');
-			md(sb, ev->citation);
-		}
+		report_add_source_entry(sb, s->ev, &markup);
 		strbuf_adds(sb, " Cited for: ");
 		question_refs(sb, &rep->score, s->questions, s->nquestions);
 		strbuf_adds(sb, ".\n");

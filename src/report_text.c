@@ -836,6 +836,7 @@ static void timeline_section(const struct report *rep, size_t width, struct strb
 
 static void bibliography_section(const struct report *rep, size_t width, struct strbuf *sb)
 {
+	static const struct report_markup markup = {add_clean, add_clean};
 	struct strbuf v;
 	size_t i;
 
@@ -847,34 +848,12 @@ static void bibliography_section(const struct report *rep, size_t width, struct 
 	strbuf_init(&v);
 	for (i = 0; i < rep->nsources; i++) {
 		const struct report_source *s = &rep->sources[i];
-		const struct evidence *ev = s->ev;
 		size_t in;
 
 		strbuf_reset(&v);
 		strbuf_addf(&v, "[%zu] ", i + 1);
 		in = v.len;
-		add_clean(&v, ev->source);
-		strbuf_addc(&v, '.');
-		if (ev->title) {
-			strbuf_adds(&v, " \u201c");
-			add_clean(&v, ev->title);
-			strbuf_adds(&v, ".\u201d");
-		}
-		if (ev->date)
-			strbuf_addf(&v, " %s.", ev->date);
-		if (ev->kind != KIND_UNSET) {
-			strbuf_addc(&v, ' ');
-			report_add_words(&v, evidence_kind_names[ev->kind]);
-			strbuf_addc(&v, '.');
-		}
-		if (ev->url) {
-			strbuf_addc(&v, ' ');
-			add_clean(&v, ev->url);
-		}
-		if (ev->citation && *ev->citation) {
-			strbuf_addc(&v, ' ');
-			add_clean(&v, ev->citation);
-		}
+		report_add_source_entry(&v, s->ev, &markup);
 		wrap_clean(sb, v.buf, 0, in, width);
 		strbuf_reset(&v);
 		strbuf_adds(&v, "Cited for: ");

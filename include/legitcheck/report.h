@@ -108,6 +108,15 @@ void report_render(const struct report *rep, enum report_format fmt, size_t widt
 
 /* "not satisfied" for "not_satisfied": a keyword in words (any [a-z0-9_]). */
 void report_add_words(struct strbuf *sb, const char *keyword);
+/* How a format writes text from the case and a web address. */
+struct report_markup {
+	void (*text)(struct strbuf *sb, const char *s);
+	void (*url)(struct strbuf *sb, const char *url);
+};
+/* An item's entry in the bibliography, the same in every format:
+ * Source. “Title.” Date. Kind. URL citation (what is missing left out). */
+void report_add_source_entry(struct strbuf *sb, const struct evidence *ev,
+			     const struct report_markup *m);
 /* The quotable sentence: "The overall verdict on “TITLE” under checklist ID
  * VERSION is not established: TEXT" (plain text; the caller escapes it). */
 void report_verdict_sentence(const struct report *rep, struct strbuf *sb);
