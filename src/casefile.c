@@ -902,34 +902,6 @@ bool casefile_check_evidence(const struct evidence *ev, struct error *err)
 
 /* ---- Deltas (the journal's records) ---- */
 
-static bool evidence_equal(const struct evidence *a, const struct evidence *b)
-{
-	return util_streq(a->source, b->source) && util_streq(a->title, b->title) &&
-	       util_streq(a->date, b->date) && util_streq(a->event_date, b->event_date) &&
-	       util_streq(a->url, b->url) && util_streq(a->citation, b->citation) &&
-	       util_streq(a->quote, b->quote) && a->kind == b->kind &&
-	       a->reliability == b->reliability && a->credibility == b->credibility &&
-	       a->origin == b->origin && a->disputed == b->disputed && util_streq(a->note, b->note);
-}
-
-bool casefile_evidence_equal(const struct answer *a, const struct answer *b)
-{
-	size_t i;
-
-	if (a->nevidence != b->nevidence)
-		return false;
-	for (i = 0; i < a->nevidence; i++)
-		if (!evidence_equal(&a->evidence[i], &b->evidence[i]))
-			return false;
-	return true;
-}
-
-bool casefile_answer_equal(const struct answer *a, const struct answer *b)
-{
-	return a->choice == b->choice && util_streq(a->note, b->note) &&
-	       util_streq(a->answered, b->answered) && casefile_evidence_equal(a, b);
-}
-
 void casefile_write_delta(const struct casefile *cf, const struct casefile_delta *d,
 			  struct json_writer *w)
 {

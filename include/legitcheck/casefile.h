@@ -146,11 +146,6 @@ void casefile_write_delta(const struct casefile *cf, const struct casefile_delta
  * the reasons in err, located as NAME:LINE:COL). */
 int casefile_apply_delta(struct casefile *cf, const char *text, size_t len, const char *name,
 			 struct error *err);
-/* True when a and b hold the same choice, note, time and evidence (unknown
- * keys, which no edit changes, are not compared). */
-bool casefile_answer_equal(const struct answer *a, const struct answer *b);
-/* True when a and b hold the same evidence items, compared item by item. */
-bool casefile_evidence_equal(const struct answer *a, const struct answer *b);
 
 /* Validates one evidence item as the loader would; adds "FIELD: why" messages. */
 bool casefile_check_evidence(const struct evidence *ev, struct error *err);
