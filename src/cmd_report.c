@@ -59,6 +59,9 @@ static int write_document(struct session *s, const char *what, const char *outpu
 		rc = storage_write_atomic(output, doc->buf, doc->len, &err);
 		if (rc)
 			session_fail_error(s, &err);
+		else if (s->interactive)
+			/* At the prompt nothing else shows that it worked, or where. */
+			session_say(s, "%s: wrote '%s'\n", what, output);
 		error_release(&err);
 		return rc;
 	}

@@ -125,12 +125,17 @@ sc=$TMP/all.scenario
 	echo "sendline y"
 	echo "expect Report: "
 	echo "expect q5.basis> "
+	# Written to a file, the report says where it went.
+	echo "sendline report --format html -o case.html"
+	echo "expect report: wrote 'case.html'"
+	echo "expect q5.basis> "
 	echo "sendline quit"
 	echo "exit 0"
 } >"$sc"
 
 drive "$sc" case.json
 is 0 "$RC" "a whole interview at a terminal: 21 answers with guided evidence"
+ok "the report written at the prompt is there" grep -q "<h1>" case.html
 
 # One jq run: six lines a question (choice, quote, source, title, note, items).
 mapfile -t got < <(jq -r '.answers[] | .choice, .evidence[0].quote, .evidence[0].source,
